@@ -1,0 +1,66 @@
+"""Content mistakes as values: collected, then reported together, never as tracebacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, in words a volunteer understands.
+
+    ``file`` is the path as the volunteer sees it (relative to the project's root
+    where possible); ``field`` is a dotted path such as ``photos[2].alt.el``.
+    """
+
+    file: str
+    line: int | None
+    field: str | None
+    message_en: str
+    message_el: str
+    severity: Severity = "error"
+
+    def format(self, lang: str = "en") -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        message = self.message_el if lang == "el" else self.message_en
+        prefix = f"{where}: "
+        if self.field:
+            prefix += f"{self.field}: "
+        if self.severity == "warning":
+            prefix += "warning: " if lang != "el" else "προειδοποίηση: "
+        return prefix + message
+
+
+class ContentErrors(Exception):
+    """Raised at the boundary when content has errors; carries all of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems, key=_sort_key)
+        super().__init__(format_report(self.problems))
+
+
+def _sort_key(problem: Problem):
+    return (problem.file, problem.line or 0, problem.field or "", problem.message_en)
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def format_report(problems: Iterable[Problem], langs: tuple[str, ...] = ("en", "el")) -> str:
+    """All problems, sorted by file and line; each in English, then in Greek."""
+    lines = []
+    for problem in sorted(problems, key=_sort_key):
+        for lang in langs:
+            text = problem.format(lang)
+            lines.append(text if lang == langs[0] else "    " + text)
+    return "\n".join(lines)
+
+
+def raise_if_errors(problems: Iterable[Problem]) -> None:
+    problems = list(problems)
+    if errors_only(problems):
+        raise ContentErrors(problems)

@@ -1,0 +1,108 @@
+"""The organization as templates and other plugins see it: typed, validated, read-only.
+
+Built once per build by ``load.load_organizations``; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in Greek (always there when required) and optionally English."""
+
+    el: str | None = None
+    en: str | None = None
+
+    def get(self, lang: str, fallback: bool = True) -> str | None:
+        value = self.en if lang == "en" else self.el
+        if value is None and fallback:
+            return self.el
+        return value
+
+    def has(self, lang: str) -> bool:
+        return (self.en if lang == "en" else self.el) is not None
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image file of the organization's folder with its texts."""
+
+    path: Path  # absolute path of the source file
+    alt: Localized
+    caption: Localized = Localized()
+    shows_people: bool = False
+    people_consent: bool = False
+
+    @property
+    def publishable(self) -> bool:
+        return not self.shows_people or self.people_consent
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Consent:
+    granted: bool
+    date: date | None = None
+    reference: str | None = None
+    withdrawn: date | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    slug: str
+    folder: Path
+    source: Path  # profile.yaml
+    name: Localized
+    kind: str
+    legal_form: str
+    municipality: str
+    sectors: tuple[str, ...]
+    summary: Localized
+    consent: Consent
+    founded: int | None = None
+    registry_number: str | None = None
+    registry_url: str | None = None
+    address: Localized = Localized()
+    postal_code: str | None = None  # normalised to "NNN NN"
+    location: Location | None = None
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    social: dict[str, str] = field(default_factory=dict)  # network → URL, contract order
+    offers: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang → phrases
+    logo: Image | None = None
+    photos: tuple[Image, ...] = ()  # every photo named, publishable or not
+    employees: int | None = None
+    members: int | None = None
+    vulnerable_employees: int | None = None
+    partners: tuple[str, ...] = ()  # slugs as written
+    updated: date | None = None
+    about: dict[str, str] = field(default_factory=dict)  # lang → Markdown source
+
+    @property
+    def published(self) -> bool:
+        """The contract's rule: permission granted and not withdrawn."""
+        return self.consent.granted and self.consent.withdrawn is None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.consent.withdrawn is not None
+
+    @property
+    def public_photos(self) -> tuple[Image, ...]:
+        return tuple(photo for photo in self.photos if photo.publishable)
+
+    def has_language(self, lang: str) -> bool:
+        """Whether the organization has its own text in ``lang`` (contract: summary)."""
+        return self.summary.has(lang)
