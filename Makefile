@@ -1,0 +1,96 @@
+# The observatory's commands. Run from the project's root; `make help` lists them.
+# The first target that needs Python creates .venv and installs the pinned dependencies
+# (again whenever requirements.txt changes).
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+PELICAN := $(BIN)/pelican
+STAMP := $(VENV)/.installed-stamp
+
+BASEDIR := $(CURDIR)
+INPUTDIR ?= $(BASEDIR)/content
+ORGDIR ?= $(BASEDIR)/organizations
+OUTPUTDIR ?= $(BASEDIR)/output
+CONFFILE := $(BASEDIR)/pelicanconf.py
+PUBLISHCONF := $(BASEDIR)/publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+PELICANOPTS ?=
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+PELICAN_ARGS = $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS) -e 'ORG_PATH="$(abspath $(ORGDIR))"'
+export PYTHONPATH := $(BASEDIR)/plugins
+
+CATALOG_DIR := theme/translations
+PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup html publish serve devserver check test clean new-org \
+        translations-extract translations-update translations-compile
+
+help:
+	@echo "make serve      build the sample site and serve it at http://localhost:$(PORT)"
+	@echo "make test       run the whole test suite"
+	@echo "make html       build into OUTPUTDIR (default: output/)"
+	@echo "make publish    production build with publishconf.py"
+	@echo "make check      validate all content without building"
+	@echo "make devserver  rebuild on every change and serve"
+	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
+	@echo "make translations-update / translations-compile   interface strings"
+	@echo "make clean      remove the built site (the image cache stays)"
+	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1, RELATIVE=1"
+
+$(STAMP): requirements.txt
+	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	@touch $@
+
+setup: $(STAMP)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain messages --input-file $< --output-file $@ >/dev/null
+
+translations-compile: $(MO_FILES)
+
+translations-extract: $(STAMP)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
+		--keywords translate:2 --keywords translate_plural:2,3 \
+		--output-file $(CATALOG_DIR)/messages.pot .
+
+translations-update: translations-extract
+	$(BIN)/pybabel update --domain messages --input-file $(CATALOG_DIR)/messages.pot \
+		--output-dir $(CATALOG_DIR) --no-fuzzy-matching --ignore-obsolete
+
+html: $(STAMP) $(MO_FILES)
+	$(PELICAN) $(PELICAN_ARGS) -s $(CONFFILE)
+
+publish: $(STAMP) $(MO_FILES)
+	$(PELICAN) $(PELICAN_ARGS) -s $(PUBLISHCONF)
+
+serve: html
+	@echo "Serving the site at http://localhost:$(PORT)/ (Ctrl+C stops)"
+	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+devserver: $(STAMP) $(MO_FILES)
+	$(PELICAN) $(PELICAN_ARGS) -s $(CONFFILE) --autoreload --listen --bind $(HOST) --port $(PORT)
+
+check: $(STAMP)
+	$(PYTHON) -m kalo check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)
+
+new-org: $(STAMP)
+	@test -n "$(NAME)" || { echo 'Give the name: make new-org NAME="Όνομα φορέα"'; exit 2; }
+	$(PYTHON) -m kalo new-org --orgdir $(ORGDIR) "$(NAME)"
+
+test: $(STAMP) $(MO_FILES)
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(OUTPUTDIR)

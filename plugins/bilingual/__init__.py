@@ -1,0 +1,19 @@
+"""Greek at the root, English under /en/: interface strings, dates and counterparts.
+
+- Every template gets ``_()``/``gettext``/``ngettext`` and ``{% trans %}`` in the language
+  of the page being written (``lang`` in the context, else the page's own language).
+- Filters ``date``, ``number``, ``upper`` (Greek capitals without accents), ``label``
+  (a code's label) and ``url`` (an address under SITEURL) are the same everywhere.
+- A Greek page without an English translation gets an English fallback page that shows
+  the Greek text marked ``lang="el"`` with a notice (docs/translating.md).
+"""
+
+from pelican import signals
+
+from bilingual.fallbacks import add_fallback_pages
+from bilingual.jinja import install_jinja_helpers
+
+
+def register():
+    signals.generator_init.connect(install_jinja_helpers)
+    signals.page_generator_finalized.connect(add_fallback_pages)
