@@ -1,0 +1,268 @@
+"""Read every ``organizations/<slug>/`` folder into ``Organization`` objects and problems.
+
+Pure Python, no Pelican: the build and ``python -m kalo check`` both call
+``load_organizations``. A folder with errors gives no Organization, and the others
+still load, so that one run reports every problem of every folder.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kalo.elot743 import SLUG_PATTERN, slugify
+from kalo.problems import Problem
+from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
+from organizations.model import Consent, Image, Localized, Location, Organization
+from organizations.schema import ABOUT_FILES, PROFILE_FILE
+from organizations.validate import validate_profile
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    organizations: list[Organization]  # every valid one, published or not, by slug
+    problems: list[Problem]  # errors and warnings of all folders
+    folders: int = 0  # organization folders looked at, valid or not
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def published(self) -> list[Organization]:
+        return [org for org in self.organizations if org.published]
+
+    @property
+    def not_granted(self) -> list[Organization]:
+        """Left out because permission was never given."""
+        return [org for org in self.organizations if not org.consent.granted]
+
+    @property
+    def withdrawn(self) -> list[Organization]:
+        """Left out because permission was withdrawn."""
+        return [org for org in self.organizations if org.consent.granted and org.withdrawn]
+
+
+@dataclass(frozen=True)
+class _FolderResult:
+    """One folder, read and checked on its own; partners are checked once all are read."""
+
+    slug: str
+    file: str  # profile.yaml as shown in messages
+    organization: Organization | None  # None when the folder has errors
+    problems: list[Problem]
+    partners: dict[int, tuple[str, int | None]]  # index in partners → (slug, line)
+
+
+def load_organizations(
+    orgdir: Path, *, today: datetime.date, display_root: Path | None = None
+) -> LoadResult:
+    """Load every organization folder of ``orgdir``; problems name files relative to
+    ``display_root`` (default: the parent of ``orgdir``)."""
+    orgdir = Path(orgdir)
+    root = Path(display_root) if display_root is not None else orgdir.parent
+    shown = _Shown(root)
+    if not orgdir.is_dir():
+        return LoadResult([], [Problem(
+            shown(orgdir), None, None,
+            "the organizations folder does not exist",
+            "ο φάκελος των οργανισμών δεν υπάρχει",
+        )])
+    folders = sorted(
+        entry for entry in orgdir.iterdir()
+        if entry.is_dir() and not entry.name.startswith((".", "_"))
+    )
+    results = [_load_folder(folder, shown, today) for folder in folders]
+    existing = {result.slug for result in results}
+    valid = {result.slug for result in results if result.organization is not None}
+    problems: list[Problem] = []
+    organizations = []
+    for result in results:
+        partner_problems = _check_partners(result, existing, valid)
+        problems.extend(result.problems + partner_problems)
+        if result.organization is not None and not partner_problems:
+            organizations.append(result.organization)
+    organizations.sort(key=lambda org: org.slug)
+    return LoadResult(organizations, problems, len(folders))
+
+
+class _Shown:
+    """Paths as the volunteer sees them: relative to the display root, with slashes."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    def __call__(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _load_folder(folder: Path, shown: _Shown, today: datetime.date) -> _FolderResult:
+    problems: list[Problem] = []
+    slug = folder.name
+    source = folder / PROFILE_FILE
+    file = shown(source)
+    if not SLUG_PATTERN.match(slug):
+        problems.append(_bad_slug(folder, shown))
+    if not source.is_file():
+        problems.append(Problem(
+            file, None, None,
+            f"every organization folder needs a {PROFILE_FILE}; create one with "
+            "`make new-org NAME=\"...\"` or remove the folder",
+            f"κάθε φάκελος οργανισμού χρειάζεται {PROFILE_FILE}· φτιάξτε το με "
+            "`make new-org NAME=\"...\"` ή σβήστε τον φάκελο",
+        ))
+        return _FolderResult(slug, file, None, problems, {})
+    loaded = read_yaml_file(source, file=file)
+    problems.extend(loaded.problems)
+    about, about_problems = _read_about(folder, shown)
+    problems.extend(about_problems)
+    if loaded.document is None:
+        return _FolderResult(slug, file, None, problems, {})
+    check = validate_profile(loaded.document, file=file, folder=folder, slug=slug, today=today)
+    problems.extend(check.problems)
+    partners = _partners_as_written(loaded.document)
+    if any(p.severity == "error" for p in problems):
+        return _FolderResult(slug, file, None, problems, partners)
+    organization = build_organization(slug, folder, source, check.values, about)
+    return _FolderResult(slug, file, organization, problems, partners)
+
+
+def _partners_as_written(document: YamlDocument) -> dict[int, tuple[str, int | None]]:
+    """Partner slugs by their index in the file (the cleaned values skip invalid items)."""
+    raw = document.data.get("partners") if isinstance(document.data, dict) else None
+    if not isinstance(raw, list):
+        return {}
+    return {
+        index: (item.strip(), document.line_of(f"partners[{index}]"))
+        for index, item in enumerate(raw)
+        if isinstance(item, str) and SLUG_PATTERN.match(item.strip())
+    }
+
+
+def _bad_slug(folder: Path, shown: _Shown) -> Problem:
+    suggestion = slugify(folder.name)
+    hint_en = f"; rename the folder to {suggestion}" if suggestion else ""
+    hint_el = f"· μετονομάστε τον φάκελο σε {suggestion}" if suggestion else ""
+    return Problem(
+        shown(folder) + "/", None, None,
+        "the folder name must be lowercase Latin letters, digits and single hyphens "
+        f"(it becomes the page's address){hint_en}",
+        "το όνομα του φακέλου πρέπει να έχει μόνο πεζά λατινικά γράμματα, ψηφία και μονές "
+        f"παύλες (γίνεται η διεύθυνση της σελίδας){hint_el}",
+    )
+
+
+def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Problem]]:
+    about: dict[str, str] = {}
+    problems: list[Problem] = []
+    for lang, name in ABOUT_FILES.items():
+        path = folder / name
+        if not path.is_file():
+            continue
+        decoded = decode_utf8(path.read_bytes(), file=shown(path))
+        if decoded.problem:
+            problems.append(decoded.problem)
+        else:
+            about[lang] = decoded.text
+    return about, problems
+
+
+def _check_partners(result: _FolderResult, existing: set[str], valid: set[str]) -> list[Problem]:
+    problems = []
+    for index, (partner, line) in result.partners.items():
+        if partner in valid or partner == result.slug:
+            continue  # published or not: the generator hides unpublished ones
+        path = f"partners[{index}]"
+        if partner in existing:
+            problems.append(Problem(
+                result.file, line, path,
+                f"the partner {partner} has errors in its own profile (see its messages); "
+                "fix them first",
+                f"ο συνεργάτης {partner} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
+                "διορθώστε τα πρώτα",
+            ))
+        else:
+            problems.append(Problem(
+                result.file, line, path,
+                f"there is no organization folder {partner}/; partners are written as the "
+                "folder name of another organization",
+                f"δεν υπάρχει φάκελος οργανισμού {partner}/· οι συνεργάτες γράφονται με το "
+                "όνομα του φακέλου άλλου οργανισμού",
+            ))
+    return problems
+
+
+# --- values → model -------------------------------------------------------------------
+
+
+def build_organization(
+    slug: str, folder: Path, source: Path, values: dict[str, Any], about: dict[str, str]
+) -> Organization:
+    """The model of a profile whose values passed ``validate_profile``."""
+    consent = values["promotion_consent"]
+    registry = values.get("registry", {})
+    contact = values.get("contact", {})
+    location = values.get("location")
+    logo = values.get("logo")
+    keywords = values.get("keywords", {})
+    return Organization(
+        slug=slug,
+        folder=folder.resolve(),
+        source=source.resolve(),
+        name=_localized(values["name"]),
+        kind=values["kind"],
+        legal_form=values["legal_form"],
+        municipality=values["municipality"],
+        sectors=tuple(values["sectors"]),
+        summary=_localized(values["summary"]),
+        consent=Consent(
+            granted=consent["granted"],
+            date=consent.get("date"),
+            reference=consent.get("reference"),
+            withdrawn=consent.get("withdrawn"),
+        ),
+        founded=values.get("founded"),
+        registry_number=registry.get("number"),
+        registry_url=registry.get("url"),
+        address=_localized(values.get("address", {})),
+        postal_code=values.get("postal_code"),
+        location=Location(location["lat"], location["lon"]) if location else None,
+        email=contact.get("email"),
+        phone=contact.get("phone"),
+        website=contact.get("website"),
+        social=dict(values.get("social", {})),  # the validator keeps the schema's order
+        offers=tuple(values.get("offers", ())),
+        needs=tuple(values.get("needs", ())),
+        keywords={lang: tuple(phrases) for lang, phrases in keywords.items()},
+        logo=_image(folder, logo) if logo else None,
+        photos=tuple(_image(folder, photo) for photo in values.get("photos", ())),
+        employees=values.get("employees"),
+        members=values.get("members"),
+        vulnerable_employees=values.get("vulnerable_employees"),
+        partners=tuple(values.get("partners", ())),
+        updated=values.get("updated"),
+        about=about,
+    )
+
+
+def _localized(values: dict[str, str]) -> Localized:
+    return Localized(el=values.get("el"), en=values.get("en"))
+
+
+def _image(folder: Path, values: dict[str, Any]) -> Image:
+    return Image(
+        path=(folder / values["file"]).resolve(),
+        alt=_localized(values["alt"]),
+        caption=_localized(values.get("caption", {})),
+        shows_people=values.get("shows_people", False),
+        people_consent=values.get("people_consent", False),
+    )
