@@ -18,14 +18,11 @@ PUBLISHCONF := $(BASEDIR)/publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-PELICANOPTS ?=
+BUILDOPTS ?=
 ifeq ($(DEBUG), 1)
-	PELICANOPTS += -D
+	BUILDOPTS += --debug
 endif
-ifeq ($(RELATIVE), 1)
-	PELICANOPTS += --relative-urls
-endif
-PELICAN_ARGS = $(INPUTDIR) -o $(OUTPUTDIR) $(PELICANOPTS) -e 'ORG_PATH="$(abspath $(ORGDIR))"'
+BUILD = $(PYTHON) -m kalo.build --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR)
 export PYTHONPATH := $(BASEDIR)/plugins
 
 CATALOG_DIR := theme/translations
@@ -46,7 +43,7 @@ help:
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make translations-update / translations-compile   interface strings"
 	@echo "make clean      remove the built site (the image cache stays)"
-	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1, RELATIVE=1"
+	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1"
 
 $(STAMP): requirements.txt
 	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
@@ -70,17 +67,18 @@ translations-update: translations-extract
 		--output-dir $(CATALOG_DIR) --no-fuzzy-matching --ignore-obsolete
 
 html: $(STAMP) $(MO_FILES)
-	$(PELICAN) $(PELICAN_ARGS) -s $(CONFFILE)
+	$(BUILD) $(BUILDOPTS) --settings $(CONFFILE)
 
 publish: $(STAMP) $(MO_FILES)
-	$(PELICAN) $(PELICAN_ARGS) -s $(PUBLISHCONF)
+	$(BUILD) $(BUILDOPTS) --settings $(PUBLISHCONF)
 
 serve: html
 	@echo "Serving the site at http://localhost:$(PORT)/ (Ctrl+C stops)"
 	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 devserver: $(STAMP) $(MO_FILES)
-	$(PELICAN) $(PELICAN_ARGS) -s $(CONFFILE) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(PYTHON) -m kalo.devserver --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR) \
+		--settings $(CONFFILE) --bind $(HOST) --port $(PORT)
 
 check: $(STAMP)
 	$(PYTHON) -m kalo check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -39,7 +40,11 @@ class ContentErrors(Exception):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=_sort_key)
-        super().__init__(format_report(self.problems))
+        count = len(errors_only(self.problems))
+        super().__init__(
+            f"{count} error(s) in the content, listed above; nothing was published. "
+            f"/ {count} λάθος(η) στο περιεχόμενο, δείτε παραπάνω· δεν δημοσιεύτηκε τίποτα."
+        )
 
 
 def _sort_key(problem: Problem):
@@ -60,7 +65,13 @@ def format_report(problems: Iterable[Problem], langs: tuple[str, ...] = ("en", "
     return "\n".join(lines)
 
 
-def raise_if_errors(problems: Iterable[Problem]) -> None:
+def raise_if_errors(problems: Iterable[Problem], stream=None) -> None:
+    """Print every problem (errors and warnings) plainly, then stop if any is an error.
+
+    Printed here rather than through Pelican's log, which would wrap and decorate them.
+    """
     problems = list(problems)
+    if problems:
+        print(format_report(problems), file=stream or sys.stderr, flush=True)
     if errors_only(problems):
         raise ContentErrors(problems)

@@ -1,0 +1,88 @@
+"""Build the site with Pelican, atomically, and report content mistakes without tracebacks.
+
+    python -m kalo.build --settings pelicanconf.py --input content --orgs organizations --output output
+
+The site is written into a temporary folder beside the output folder and replaces the
+output only when the whole build succeeded, so an interrupted or failed build leaves the
+previous site untouched (and CI never publishes half a site).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kalo.problems import ContentErrors
+
+
+def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
+          extra: dict | None = None) -> None:
+    """Build into a temporary folder, then swap it in place of ``output_dir``."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    output_dir = output_dir.resolve()
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
+    try:
+        overrides = {
+            "PATH": str(input_dir.resolve()),
+            "ORG_PATH": str(org_dir.resolve()),
+            "OUTPUT_PATH": str(staging),
+            # The staging folder is new; Pelican must not try to clean the real output.
+            "DELETE_OUTPUT_DIRECTORY": False,
+            **(extra or {}),
+        }
+        settings = read_settings(str(settings_file), override=overrides)
+        Pelican(settings).run()
+        _swap_in(staging, output_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, output_dir: Path) -> None:
+    """Replace ``output_dir`` by ``staging`` with two renames (no half state is visible)."""
+    old = None
+    if output_dir.exists():
+        old = output_dir.with_name(f".{output_dir.name}.old-{time.time_ns()}")
+        output_dir.rename(old)
+    staging.rename(output_dir)
+    staging.mkdir()  # the caller's cleanup expects it; it is empty
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kalo.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    parser.add_argument("--input", type=Path, default=Path("content"))
+    parser.add_argument("--orgs", type=Path, default=Path("organizations"))
+    parser.add_argument("--output", type=Path, default=Path("output"))
+    parser.add_argument("--debug", action="store_true", help="show Pelican's debug log")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.INFO,
+        format="%(levelname)s: %(message)s",
+    )
+    started = time.perf_counter()
+    try:
+        build(args.settings, args.input, args.orgs, args.output)
+    except ContentErrors as errors:
+        print(errors, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site is untouched.", file=sys.stderr)
+        return 130
+    print(f"Built {args.output} in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

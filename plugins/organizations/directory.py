@@ -1,0 +1,178 @@
+"""The published organizations and what is derived from them, built once per build.
+
+Only published organizations enter here, so nothing built from a ``Directory`` can
+mention an unpublished one: partners, possible partners and facets included.
+Every derived index is built in one pass over the organizations (no pair-wise loops), so
+the build stays linear with thousands of organizations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kalo import codes
+from kalo.text import sort_key
+from organizations.model import Organization
+
+# Facet address segment → (model attribute, code list in codes.yaml).
+FACETS = {
+    "kind": ("kind", "kind"),
+    "municipality": ("municipality", "municipality"),
+    "legal-form": ("legal_form", "legal_form"),
+    "sector": ("sectors", "sectors"),
+    "offers": ("offers", "exchange"),
+    "needs": ("needs", "exchange"),
+}
+# Folder names under /organizations/ that facets use; no organization may take them.
+RESERVED_SLUGS = frozenset(FACETS)
+
+
+@dataclass(frozen=True)
+class PossiblePartner:
+    slug: str
+    they_offer: tuple[str, ...]  # codes this organization needs and they offer
+    they_need: tuple[str, ...]  # codes this organization offers and they need
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    facet: str
+    code: str
+    slugs: tuple[str, ...]  # members, by slug
+
+
+@dataclass
+class LeftOut:
+    no_permission: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.no_permission) + len(self.withdrawn)
+
+
+@dataclass
+class Directory:
+    organizations: list[Organization]  # published, by slug
+    by_slug: dict[str, Organization]
+    partners: dict[str, tuple[str, ...]]  # both directions, published only
+    possible_partners: dict[str, tuple[PossiblePartner, ...]]
+    facets: dict[str, list[FacetValue]]  # facet → values with at least one member
+    withdrawn: list[Organization]
+    left_out: LeftOut
+
+    def get(self, slug: str) -> Organization | None:
+        return self.by_slug.get(slug)
+
+    def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
+        """Organizations in the alphabetical order of ``lang`` (accents ignored)."""
+        orgs = [self.by_slug[s] if isinstance(s, str) else s for s in slugs_or_orgs]
+        return sorted(orgs, key=lambda org: sort_key(org.name.get(lang)))
+
+    def facet_value(self, facet: str, code: str) -> FacetValue | None:
+        for value in self.facets.get(facet, ()):
+            if value.code == code:
+                return value
+        return None
+
+    def __len__(self) -> int:
+        return len(self.organizations)
+
+    def __iter__(self):
+        return iter(self.organizations)
+
+
+def build_directory(all_organizations: list[Organization], possible_partners: int = 6) -> Directory:
+    published = sorted((o for o in all_organizations if o.published), key=lambda o: o.slug)
+    by_slug = {org.slug: org for org in published}
+    left_out = LeftOut(
+        no_permission=sorted(o.slug for o in all_organizations if not o.consent.granted),
+        withdrawn=sorted(o.slug for o in all_organizations if o.consent.granted and o.withdrawn),
+    )
+    return Directory(
+        organizations=published,
+        by_slug=by_slug,
+        partners=_partners_both_ways(published, by_slug),
+        possible_partners=_possible_partners(published, possible_partners),
+        facets=_facets(published),
+        withdrawn=sorted((o for o in all_organizations if o.withdrawn), key=lambda o: o.slug),
+        left_out=left_out,
+    )
+
+
+def _partners_both_ways(published, by_slug) -> dict[str, tuple[str, ...]]:
+    """If A lists B, both pages show the other; unpublished partners disappear."""
+    links: dict[str, set[str]] = defaultdict(set)
+    for org in published:
+        for partner in org.partners:
+            if partner in by_slug and partner != org.slug:
+                links[org.slug].add(partner)
+                links[partner].add(org.slug)
+    return {slug: tuple(sorted(links[slug])) for slug in by_slug}
+
+
+def _possible_partners(published, limit: int) -> dict[str, tuple[PossiblePartner, ...]]:
+    """Organizations whose offers meet this one's needs, and the reverse.
+
+    Candidates come from an index by code, capped per code, so each organization costs
+    a bounded amount of work; the best are those matching the most codes, then those in
+    the same municipality, then by slug (stable across builds).
+    """
+    offering: dict[str, list[Organization]] = defaultdict(list)
+    needing: dict[str, list[Organization]] = defaultdict(list)
+    for org in published:
+        for code in org.offers:
+            offering[code].append(org)
+        for code in org.needs:
+            needing[code].append(org)
+    per_code = max(limit * 4, 24)
+    result = {}
+    for org in published:
+        candidates: dict[str, Organization] = {}
+        for code in org.needs:
+            for other in _nearest(offering[code], org, per_code):
+                candidates[other.slug] = other
+        for code in org.offers:
+            for other in _nearest(needing[code], org, per_code):
+                candidates[other.slug] = other
+        candidates.pop(org.slug, None)
+        matches = []
+        for other in candidates.values():
+            they_offer = tuple(c for c in org.needs if c in other.offers)
+            they_need = tuple(c for c in org.offers if c in other.needs)
+            score = len(they_offer) + len(they_need)
+            if score:
+                rank = (-score, other.municipality != org.municipality, other.slug)
+                matches.append((rank, PossiblePartner(other.slug, they_offer, they_need)))
+        matches.sort(key=lambda item: item[0])
+        result[org.slug] = tuple(match for _, match in matches[:limit])
+    return result
+
+
+def _nearest(group: list[Organization], org: Organization, cap: int) -> list[Organization]:
+    """Up to ``cap`` members of a code's group, those in ``org``'s municipality first."""
+    if len(group) <= cap:
+        return group
+    same = [o for o in group if o.municipality == org.municipality][:cap]
+    return same + group[: cap - len(same)]
+
+
+def _facets(published) -> dict[str, list[FacetValue]]:
+    facets = {}
+    for facet, (attribute, list_name) in FACETS.items():
+        members: dict[str, list[str]] = defaultdict(list)
+        for org in published:
+            value = getattr(org, attribute)
+            for code in value if isinstance(value, tuple) else (value,):
+                members[code].append(org.slug)
+        facets[facet] = [
+            FacetValue(facet, code, tuple(members[code]))
+            for code in codes.codes(list_name)
+            if members.get(code)
+        ]
+    return facets
+
+
+def facet_counts(directory: Directory, facet: str) -> Counter:
+    return Counter({value.code: len(value.slugs) for value in directory.facets[facet]})

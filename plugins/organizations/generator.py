@@ -1,0 +1,152 @@
+"""Pelican glue: read organizations into the context, then write their pages."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from pelican.generators import Generator
+
+from kalo.i18n import LANGS
+from kalo.markup import render_markdown
+from kalo.problems import Problem, raise_if_errors
+from organizations import urls
+from organizations.directory import FACETS, RESERVED_SLUGS, build_directory
+from organizations.load import load_organizations
+from organizations.settings import org_settings
+
+log = logging.getLogger(__name__)
+
+
+class OrganizationsGenerator(Generator):
+    """Profiles, the directory with its facet pages, and removal pages."""
+
+    def generate_context(self):
+        orgdir = Path(self.settings["ORG_PATH"])
+        result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent)
+        problems = list(result.problems) + _reserved_slug_problems(result.organizations, orgdir)
+        raise_if_errors(problems)
+
+        self.options = org_settings(self.settings)
+        self.directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
+        self.about_html = {
+            (org.slug, lang): render_markdown(text, lang)
+            for org in self.directory
+            for lang, text in org.about.items()
+        }
+        left = self.directory.left_out
+        log.info(
+            "organizations: %d published, %d left out (no permission: %d, withdrawn: %d)",
+            len(self.directory), left.total, len(left.no_permission), len(left.withdrawn),
+        )
+        self.context["organizations"] = self.directory
+        self.context["org_urls"] = urls
+
+    def generate_output(self, writer):
+        for lang in LANGS:
+            self._write_directory(writer, lang)
+            self._write_facets(writer, lang)
+            for org in self.directory:
+                self._write_profile(writer, org, lang)
+        self._write_removal_pages(writer)
+
+    def _write(self, writer, template: str, url: str, lang: str, **extra):
+        writer.write_file(
+            urls.save_as(url), self.get_template(template), self.context, lang=lang, url=url, **extra
+        )
+
+    def _write_profile(self, writer, org, lang: str) -> None:
+        own = org.has_language(lang)
+        counterparts = urls.per_language(urls.profile_url, org.slug)
+        alternates = {l: u for l, u in counterparts.items() if org.has_language(l)}
+        self._write(
+            writer, "organization", counterparts[lang], lang,
+            organization=org,
+            about_html=self.about_html.get((org.slug, lang)) or self.about_html.get((org.slug, "el")),
+            about_lang=lang if (org.slug, lang) in self.about_html else "el",
+            is_fallback=not own,
+            noindex=not own,
+            alternates=alternates,
+            counterparts=counterparts,
+            partners=self.directory.sorted(self.directory.partners[org.slug], lang),
+            possible_partners=self.directory.possible_partners[org.slug],
+            correction=self._correction_links(org, lang),
+        )
+
+    def _write_directory(self, writer, lang: str) -> None:
+        counterparts = urls.per_language(urls.directory_url)
+        self._write(
+            writer, "organizations", counterparts[lang], lang,
+            listed=self.directory.sorted(self.directory.organizations, lang),
+            alternates=counterparts,
+            counterparts=counterparts,
+            facets=self.directory.facets,
+        )
+
+    def _write_facets(self, writer, lang: str) -> None:
+        for facet, values in self.directory.facets.items():
+            list_name = FACETS[facet][1]
+            for value in values:
+                counterparts = urls.per_language(urls.facet_url, facet, value.code)
+                self._write(
+                    writer, "organization_facet", counterparts[lang], lang,
+                    facet=facet,
+                    facet_value=value,
+                    list_name=list_name,
+                    listed=self.directory.sorted(value.slugs, lang),
+                    alternates=counterparts,
+                    counterparts=counterparts,
+                    facets=self.directory.facets,
+                )
+
+    def _write_removal_pages(self, writer) -> None:
+        """A withdrawn organization's address says, in both languages, that it was removed."""
+        for org in self.directory.withdrawn:
+            for lang in LANGS:
+                self._write(
+                    writer, "organization_removed", urls.profile_url(org.slug, lang), lang,
+                    noindex=True, alternates={}, counterparts={},
+                )
+
+    def _correction_links(self, org, lang: str) -> dict[str, str]:
+        repo = self.settings.get("REPOSITORY_URL", "").rstrip("/")
+        if not repo:
+            return {}
+        path = f"organizations/{org.slug}/profile.yaml"
+        title = f"Διόρθωση / correction: {org.name.el}"
+        body = (
+            f"Φορέας / organization: {org.name.el} ({org.slug})\n"
+            f"Σελίδα / page: {self.settings.get('SITEURL', '')}/{urls.profile_url(org.slug, lang)}\n\n"
+            "Τι πρέπει να διορθωθεί; / What should be corrected?\n"
+        )
+        values = {
+            "repo": repo,
+            "branch": self.settings.get("REPOSITORY_BRANCH", "main"),
+            "path": path,
+            "title": quote(title),
+            "body": quote(body),
+        }
+        return {
+            "edit": self.options["ORG_EDIT_URL"].format(**values),
+            "issue": self.options["ORG_ISSUE_URL"].format(**values),
+        }
+
+
+def _reserved_slug_problems(organizations, orgdir: Path) -> list[Problem]:
+    problems = []
+    for org in organizations:
+        if org.slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    file=f"{orgdir.name}/{org.slug}",
+                    line=None,
+                    field=None,
+                    message_en=f'the folder name "{org.slug}" is reserved for the directory\'s '
+                    "own pages; rename the folder (e.g. add the municipality).",
+                    message_el=f"το όνομα φακέλου «{org.slug}» χρησιμοποιείται από τις σελίδες "
+                    "του καταλόγου· μετονομάστε τον φάκελο (π.χ. προσθέστε τον δήμο).",
+                )
+            )
+    return problems
