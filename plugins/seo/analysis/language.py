@@ -1,0 +1,185 @@
+"""Words, stems and keyphrase matching for Greek and English pages.
+
+A word's *key* is its stem after case, accents (tonos and diaeresis, ΐ ΰ ϊ ϋ included)
+and final sigma are folded away, so «κοινωνική κουζίνα» matches «Κοινωνικής Κουζίνας» and
+«ΚΟΙΝΩΝΙΚΕΣ ΚΟΥΖΙΝΕΣ». Words in Greek script go through Snowball's Greek stemmer, all
+others through its English one, whatever the page's language (a Greek page may name
+a "Repair Café").
+
+Two facts about snowballstemmer 3.1.1 shape ``word_key``:
+
+- its Greek stemmer lowercases by itself, but turns a lowercase ΐ or ϊ into η
+  («προϊόν» → «προηον»), so words are folded *before* stemming;
+- it gives some inflected forms stems that differ by a final vowel or a short suffix
+  («οικονομία» → οικονομ, «οικονομίας» → οικονομι; «κοινωνική» → κοινωνικ,
+  «κοινωνικού» → κοινων). Trailing vowels are trimmed from Greek stems, and two Greek
+  keys also match when the shorter (at least 5 letters) starts the longer one and they
+  differ by at most 2 letters (``same_word``).
+
+A keyphrase *matches* a text when each of its content words (stop words ignored)
+appears in it; it matches as an *exact phrase* when its content words appear in order,
+one after another, with only stop words between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import snowballstemmer
+
+from kalo.text import fold
+
+from .stopwords import STOP_WORDS
+
+WORD_PATTERN = re.compile(r"[^\W_]+")
+GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+GREEK_VOWELS = frozenset("αεηιουω")
+SENTENCE_END = re.compile(r"(?<=[.!?;;·…])\s+")
+
+_GREEK_STEMMER = snowballstemmer.stemmer("greek")
+_ENGLISH_STEMMER = snowballstemmer.stemmer("english")
+
+
+def is_greek(word: str) -> bool:
+    return GREEK_LETTER.search(word) is not None
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The matching key of one word: folded, stemmed, Greek trailing vowels trimmed."""
+    folded = fold(word)
+    if is_greek(folded):
+        stem = _GREEK_STEMMER.stemWord(folded)
+        while len(stem) > 2 and stem[-1] in GREEK_VOWELS:
+            stem = stem[:-1]
+        return stem
+    return _ENGLISH_STEMMER.stemWord(folded)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two keys (from ``word_key``) stand for the same word."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        len(short) >= 5
+        and len(long_) - len(short) <= 2
+        and long_.startswith(short)
+        and is_greek(short)
+    )
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text: as written, its key, and whether it is a stop word."""
+
+    text: str
+    key: str
+    stop: bool
+
+
+def words(text: str) -> tuple[Word, ...]:
+    """The words of a text, in order (numbers count as words)."""
+    return tuple(
+        Word(w, word_key(w), fold(w) in STOP_WORDS) for w in WORD_PATTERN.findall(text)
+    )
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of one block of text (Greek «;» and «·» end sentences too)."""
+    return [s for s in SENTENCE_END.split(text.strip()) if s]
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a keyphrase was found in a text.
+
+    ``found`` of the keyphrase's ``total`` content words appear; ``start`` is the
+    position, among the text's content words, where the exact phrase first begins
+    (None when it does not appear in order).
+    """
+
+    found: int
+    total: int
+    start: int | None
+
+    @property
+    def all_words(self) -> bool:
+        return self.total > 0 and self.found == self.total
+
+    @property
+    def exact(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """A focus keyphrase, split into the words that must be found."""
+
+    text: str
+    words: tuple[Word, ...]
+    """Content words; all the words when every word is a stop word."""
+
+    @classmethod
+    def parse(cls, text: str | None) -> Keyphrase | None:
+        """The keyphrase, or None when ``text`` is empty or has no words."""
+        all_words = words(text or "")
+        if not all_words:
+            return None
+        content = tuple(w for w in all_words if not w.stop) or all_words
+        return cls(text.strip(), content)
+
+    @property
+    def only_stop_words(self) -> bool:
+        return all(w.stop for w in self.words)
+
+    def key(self, lang: str) -> str:
+        """The same for every wording of the same keyphrase in the same language.
+
+        «Κοινωνική κουζίνα» and «κουζίνες κοινωνικές» share a key; word order is ignored.
+        """
+        return f"{lang}:" + " ".join(sorted({w.key for w in self.words}))
+
+    def _candidates(self, text_words: Sequence[Word]) -> list[Word]:
+        if self.only_stop_words:
+            return list(text_words)
+        return [w for w in text_words if not w.stop]
+
+    def match(self, text: str | Sequence[Word]) -> Match:
+        """Where and how much of the keyphrase appears in ``text``."""
+        text_words = words(text) if isinstance(text, str) else text
+        candidates = self._candidates(text_words)
+        found = sum(
+            1 for k in self.words if any(same_word(k.key, w.key) for w in candidates)
+        )
+        n = len(self.words)
+        start = None
+        for i in range(len(candidates) - n + 1):
+            if all(same_word(k.key, candidates[i + j].key) for j, k in enumerate(self.words)):
+                start = i
+                break
+        return Match(found=found, total=n, start=start)
+
+    def count(self, text_sentences: Iterable[str | Sequence[Word]]) -> int:
+        """How many times the keyphrase is used, Yoast-style.
+
+        In each sentence, the keyphrase is counted as many times as its rarest content
+        word appears there; the counts of all sentences are added up.
+        """
+        total = 0
+        for sentence in text_sentences:
+            sentence_words = words(sentence) if isinstance(sentence, str) else sentence
+            candidates = self._candidates(sentence_words)
+            total += min(
+                sum(1 for w in candidates if same_word(k.key, w.key)) for k in self.words
+            )
+        return total
+
+
+def keyphrase_key(keyphrase: str | None, lang: str) -> str | None:
+    """The key under which a page's focus keyphrase is compared with other pages'."""
+    parsed = Keyphrase.parse(keyphrase)
+    return parsed.key(lang) if parsed else None
