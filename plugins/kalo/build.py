@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.INFO,
         format="%(levelname)s: %(message)s",
     )
+    if not args.debug:
+        logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
         build(args.settings, args.input, args.orgs, args.output)

@@ -8,7 +8,7 @@ the build stays linear with thousands of organizations.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kalo import codes
@@ -90,11 +90,12 @@ def build_directory(all_organizations: list[Organization], possible_partners: in
         no_permission=sorted(o.slug for o in all_organizations if not o.consent.granted),
         withdrawn=sorted(o.slug for o in all_organizations if o.consent.granted and o.withdrawn),
     )
+    partners = _partners_both_ways(published, by_slug)
     return Directory(
         organizations=published,
         by_slug=by_slug,
-        partners=_partners_both_ways(published, by_slug),
-        possible_partners=_possible_partners(published, possible_partners),
+        partners=partners,
+        possible_partners=_possible_partners(published, partners, possible_partners),
         facets=_facets(published),
         withdrawn=sorted((o for o in all_organizations if o.withdrawn), key=lambda o: o.slug),
         left_out=left_out,
@@ -112,8 +113,8 @@ def _partners_both_ways(published, by_slug) -> dict[str, tuple[str, ...]]:
     return {slug: tuple(sorted(links[slug])) for slug in by_slug}
 
 
-def _possible_partners(published, limit: int) -> dict[str, tuple[PossiblePartner, ...]]:
-    """Organizations whose offers meet this one's needs, and the reverse.
+def _possible_partners(published, partners, limit: int) -> dict[str, tuple[PossiblePartner, ...]]:
+    """Organizations whose offers meet this one's needs, and the reverse; not yet partners.
 
     Candidates come from an index by code, capped per code, so each organization costs
     a bounded amount of work; the best are those matching the most codes, then those in
@@ -136,7 +137,8 @@ def _possible_partners(published, limit: int) -> dict[str, tuple[PossiblePartner
         for code in org.offers:
             for other in _nearest(needing[code], org, per_code):
                 candidates[other.slug] = other
-        candidates.pop(org.slug, None)
+        for known in (org.slug, *partners[org.slug]):
+            candidates.pop(known, None)
         matches = []
         for other in candidates.values():
             they_offer = tuple(c for c in org.needs if c in other.offers)
@@ -173,6 +175,3 @@ def _facets(published) -> dict[str, list[FacetValue]]:
         ]
     return facets
 
-
-def facet_counts(directory: Directory, facet: str) -> Counter:
-    return Counter({value.code: len(value.slugs) for value in directory.facets[facet]})
