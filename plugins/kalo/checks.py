@@ -1,0 +1,63 @@
+"""The content checks that ``python -m kalo check`` (``make check``) runs, in order.
+
+A checker takes the folders to check and returns its problems and a one-line summary;
+to add one (workshops, ...), write a function like ``check_organizations`` and add it
+to ``CHECKERS``. Each imports its plugin inside the function, so that the command stays
+fast and a checker's import cannot break the others.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from kalo.problems import Problem
+
+
+@dataclass(frozen=True)
+class CheckRoots:
+    orgdir: Path  # organizations/<slug>/ folders
+    inputdir: Path  # Pelican's content folder
+    display_root: Path  # problems name files relative to this
+    today: datetime.date
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    problems: list[Problem]
+    summary_en: str  # e.g. "12 organizations checked: 11 published, 1 left out (...)"
+    summary_el: str
+
+
+Checker = Callable[[CheckRoots], CheckOutcome]
+
+
+def check_organizations(roots: CheckRoots) -> CheckOutcome:
+    from organizations.load import load_organizations
+
+    result = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
+    checked = result.folders
+    published = len(result.published)
+    not_granted, withdrawn = len(result.not_granted), len(result.withdrawn)
+    left_out = not_granted + withdrawn
+    failed = checked - len(result.organizations)
+    summary_en = (
+        f"{checked} {'organization' if checked == 1 else 'organizations'} checked: "
+        f"{published} published, {left_out} left out "
+        f"(no permission: {not_granted}; withdrawn: {withdrawn})"
+    )
+    summary_el = (
+        f"{'Ελέγχθηκε' if checked == 1 else 'Ελέγχθηκαν'} {checked} "
+        f"{'οργανισμός' if checked == 1 else 'οργανισμοί'}: "
+        f"{published} δημοσιεύονται, {left_out} παραλείπονται "
+        f"(χωρίς άδεια: {not_granted}· με ανάκληση: {withdrawn})"
+    )
+    if failed:
+        summary_en += f", {failed} with errors"
+        summary_el += f", {failed} με σφάλματα"
+    return CheckOutcome(result.problems, summary_en, summary_el)
+
+
+CHECKERS: tuple[Checker, ...] = (check_organizations,)
