@@ -1,0 +1,29 @@
+"""Image optimization for the observatory's site: pure Python, no Pelican inside.
+
+Phase one, ``process_images(requests, settings)``: every raster image in every role it is
+used in becomes AVIF, WebP and a JPEG (or PNG, with transparency) fallback in the role's
+widths, encoded into a cache outside the output folder; SVG logos are sanitized. It returns
+a ``ProcessResult``: ``ResponsiveImage`` values by request, ``Problem`` values, the encode
+count. Phase two, ``publish(result, output_dir)``, links or copies the files into the output.
+``render_picture(image, alt)`` gives the ``<picture>`` element; ``make_social_images`` the
+Open Graph and square images of a page. See docs/images.md for volunteers.
+"""
+
+from .html import render_picture
+from .model import ImageRequest, ProcessResult, ResponsiveImage, SocialImages, Variant
+from .pipeline import process_image, process_images, publish
+from .settings import DEFAULTS, ImageSettings, Quality, Role, load_settings
+
+__all__ = [
+    "DEFAULTS", "ImageRequest", "ImageSettings", "ProcessResult", "Quality", "ResponsiveImage",
+    "Role", "SocialImages", "Variant", "load_settings", "make_social_images", "process_image",
+    "process_images", "publish", "render_picture",
+]
+
+
+def __getattr__(name: str):
+    if name == "make_social_images":  # imported on use: it loads the font package
+        from .social import make_social_images
+
+        return make_social_images
+    raise AttributeError(name)

@@ -1,0 +1,109 @@
+"""A content-addressed cache outside the output folder.
+
+``<cache>/variants/ab/<key>.<ext>``: one encoded file, ``key`` the SHA-256 of the source's
+SHA-256 and every setting that changes that file's bytes (format, width, encoder settings,
+library versions, pipeline version); roles are not in it, so a logo and a card of the same
+size share a file. ``<cache>/sources/ab/<key>.json``: what was learnt about a source (size,
+alpha, problems), so a warm build decodes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kalo.problems import Problem
+
+from .encode import PIPELINE_VERSION, encoder_versions
+from .model import EXTENSIONS
+from .settings import ImageSettings
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the cache remembers about one source (by content)."""
+
+    kind: str  # "raster" | "svg" | "invalid"
+    format: str
+    width: int
+    height: int
+    has_alpha: bool
+    problems: tuple[Problem, ...] = ()
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "SourceInfo":
+        data = json.loads(text)
+        data["problems"] = tuple(Problem(**p) for p in data["problems"])
+        return cls(**data)
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _digest(parts: dict) -> str:
+    return sha256_bytes(json.dumps(parts, sort_keys=True).encode())
+
+
+# The libraries whose version changes each format's bytes (Pillow's changes all).
+FORMAT_LIBRARIES = {"avif": ("avif", "avif_codecs"), "webp": ("webp",), "jpeg": ("jpeg",),
+                    "png": ("zlib",), "svg": ()}
+
+
+def variant_key(sha: str, fmt: str, width: int, settings: ImageSettings) -> str:
+    """The key of one encoded file: only what changes that file's bytes is in it."""
+    params = settings.quality.params(fmt) if fmt != "svg" else {}
+    versions = encoder_versions()
+    libraries = {name: versions[name] for name in ("pillow", *FORMAT_LIBRARIES[fmt])}
+    return _digest({"v": PIPELINE_VERSION, "source": sha, "format": fmt, "width": width,
+                    "params": params, "encoders": libraries})
+
+
+def manifest_key(sha: str, settings: ImageSettings) -> str:
+    limits = [settings.max_pixels, settings.max_side, settings.max_aspect, settings.min_side,
+              settings.max_file_bytes]
+    return _digest({"v": PIPELINE_VERSION, "source": sha, "limits": limits,
+                    "encoders": encoder_versions()})
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def variant_file(self, key: str, fmt: str) -> Path:
+        return self.root / "variants" / key[:2] / f"{key}.{EXTENSIONS[fmt]}"
+
+    def manifest_file(self, key: str) -> Path:
+        return self.root / "sources" / key[:2] / f"{key}.json"
+
+    def read_manifest(self, key: str) -> SourceInfo | None:
+        try:
+            return SourceInfo.from_json(self.manifest_file(key).read_text("utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or unreadable: treated as not cached
+
+    def write_manifest(self, key: str, info: SourceInfo) -> None:
+        write_atomic(self.manifest_file(key), info.to_json().encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: readers never see half a file, and two
+    processes writing the same (identical) file do not clash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

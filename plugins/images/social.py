@@ -1,0 +1,315 @@
+"""Social images: an Open Graph image (1200×630) and a square one (1080×1080) per page.
+
+The name of the organization or workshop, wrapped and shrunk to fit, in Noto Sans (the
+``fontpkg-noto-sans`` package from PyPI: Latin, Greek with tonos and dialytika, Cyrillic),
+its logo (contained, on white) or photo (cropped to fill), and the observatory's identity.
+Written as metadata-free JPEG, byte-identical for the same input, cached like the variants.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
+
+from kalo.problems import Problem
+
+from . import messages
+from .cache import write_atomic
+from .decode import decode, looks_like_svg
+from .model import SocialImages
+from .settings import ImageSettings
+from .svg import SvgError, rasterize, sanitize
+
+SOCIAL_VERSION = "1"
+IDENTITY = ("Παρατηρητήριο ΚΑΛΟ Δυτικής Αθήνας", "West Athens SSE Observatory")
+BACKGROUND = (247, 245, 240)
+INK = (28, 36, 33)
+MUTED = (84, 96, 91)
+BRAND = (31, 111, 92)
+JPEG_PARAMS = {"quality": 88, "subsampling": "4:4:4", "optimize": True}
+Fit = Literal["auto", "contain", "cover"]
+DEBIAN_FONTS = (  # used only when the PyPI font package is missing
+    ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+)
+
+
+class FontMissing(RuntimeError):
+    """No font with Greek letters is installed: a setup problem, not a content one."""
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    regular: Path
+    bold: Path
+    variable: bool  # one variable file: the weight is set through its axes
+
+
+@functools.lru_cache(maxsize=1)
+def font_files() -> FontFiles:
+    try:
+        import fontpkg_noto_sans
+    except ImportError:
+        for regular, bold in DEBIAN_FONTS:
+            if Path(regular).exists() and Path(bold).exists():
+                return FontFiles(Path(regular), Path(bold), False)
+        raise FontMissing("no font for social images: install fontpkg-noto-sans "
+                          "(pip) or fonts-noto-core (apt)") from None
+    path = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
+    return FontFiles(path, path, True)
+
+
+@functools.lru_cache(maxsize=64)
+def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    files = font_files()
+    font = ImageFont.truetype(str(files.bold if bold else files.regular), size,
+                              layout_engine=ImageFont.Layout.BASIC)
+    if files.variable:
+        axes = font.get_variation_axes()
+        font.set_variation_by_axes([
+            (700 if bold else 400) if axis["name"] == b"Weight" else axis["default"]
+            for axis in axes])
+    return font
+
+
+@functools.lru_cache(maxsize=1)
+def _font_digest() -> str:
+    files = font_files()
+    digest = hashlib.sha256()
+    for path in sorted({files.regular, files.bold}):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def missing_glyphs(text: str, bold: bool = True) -> str:
+    """The characters of ``text`` the font has no glyph for (drawn as tofu boxes)."""
+    font = _font(40, bold)
+    notdef = _mask(font, "\U0010fffd")
+    return "".join(sorted({c for c in text if not c.isspace() and _mask(font, c) == notdef}))
+
+
+def _mask(font: ImageFont.FreeTypeFont, char: str) -> tuple:
+    mask = font.getmask(char)
+    return mask.size, bytes(mask)
+
+
+# --- text layout -----------------------------------------------------------------------
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
+    """Greedy word wrap by measured width; a word longer than a line is split."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= max_width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while font.getlength(word) > max_width:
+            cut = max(1, max(i for i in range(1, len(word) + 1)
+                             if font.getlength(word[:i] + "-") <= max_width or i == 1))
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: tuple[str, ...]
+    font: ImageFont.FreeTypeFont
+    line_height: int
+
+    @property
+    def height(self) -> int:
+        return self.line_height * len(self.lines)
+
+
+def fit_text(text: str, max_width: int, max_lines: int, sizes: range, bold: bool) -> TextBlock:
+    """The largest size in ``sizes`` at which ``text`` fits in ``max_lines`` lines; at the
+    smallest, the last line ends with an ellipsis."""
+    for size in sizes:
+        font = _font(size, bold)
+        lines = wrap(text, font, max_width)
+        if len(lines) <= max_lines:
+            break
+    else:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.getlength(last + "…") > max_width:
+            last = last[:-1].rstrip()
+        lines[-1] = last + "…"
+    ascent, descent = font.getmetrics()  # the font's full ascent: room for tonos and accents
+    return TextBlock(tuple(lines), font, round((ascent + descent) * 1.08))
+
+
+def draw_block(draw: ImageDraw.ImageDraw, block: TextBlock, x: int, y: int, fill) -> int:
+    for i, line in enumerate(block.lines):
+        draw.text((x, y + i * block.line_height), line, font=block.font, fill=fill, anchor="la")
+    return y + block.height
+
+
+# --- pictures --------------------------------------------------------------------------
+
+def _load_picture(path: Path, file: str, settings: ImageSettings) -> Image.Image | Problem:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return messages.unreadable(file, error.strerror or "")
+    if looks_like_svg(data):
+        try:
+            clean = sanitize(data)
+        except SvgError as error:
+            return (messages.svg_no_size(file) if str(error) == "no size"
+                    else messages.svg_invalid(file, str(error)))
+        width = 1000 if clean.width >= clean.height else round(1000 * clean.width / clean.height)
+        png = rasterize(clean.data, max(1, width), (font_files().regular,))
+        with Image.open(io.BytesIO(png)) as im:
+            return im.convert("RGBA")
+    result = decode(data, file, settings)
+    if isinstance(result, Problem):
+        return result
+    return result.image
+
+
+def _place(canvas: Image.Image, picture: Image.Image, box: tuple[int, int, int, int],
+           fit: Fit) -> None:
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    if fit == "cover":
+        canvas.paste(ImageOps.fit(picture.convert("RGB"), (width, height),
+                                  Image.Resampling.LANCZOS), (left, top))
+        return
+    draw = ImageDraw.Draw(canvas)
+    draw.rounded_rectangle(box, radius=24, fill="white")
+    pad = max(16, min(width, height) // 10)
+    inner = ImageOps.contain(picture, (width - 2 * pad, height - 2 * pad),
+                             Image.Resampling.LANCZOS)
+    at = (left + (width - inner.width) // 2, top + (height - inner.height) // 2)
+    if inner.mode == "RGBA":
+        canvas.paste(inner.convert("RGB"), at, inner.getchannel("A"))
+    else:
+        canvas.paste(inner.convert("RGB"), at)
+
+
+def _identity(draw: ImageDraw.ImageDraw, x: int, bottom: int, width: int, scale: float) -> None:
+    first = fit_text(IDENTITY[0], width, 1, range(round(28 * scale), 15, -1), True)
+    second = fit_text(IDENTITY[1], width, 1, range(round(22 * scale), 12, -1), False)
+    y = bottom - first.height - second.height
+    y = draw_block(draw, first, x, y, BRAND)
+    draw_block(draw, second, x, y, MUTED)
+
+
+def render_og(title: str, subtitle: str, picture: Image.Image | None, fit: Fit) -> Image.Image:
+    W, H, M = 1200, 630, 64
+    canvas = Image.new("RGB", (W, H), BACKGROUND)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, H - 14, W, H), fill=BRAND)
+    text_right = W - M
+    if picture is not None:
+        box = (W - 460, 0, W, H - 14) if fit == "cover" else (W - M - 380, 110, W - M, 490)
+        _place(canvas, picture, box, fit)
+        text_right = box[0] - 48
+    width = text_right - M
+    title_block = fit_text(title, width, 4, range(68, 35, -2), True)
+    sub_block = fit_text(subtitle, width, 2, range(32, 21, -2), False) if subtitle else None
+    y = draw_block(draw, title_block, M, M, INK)
+    if sub_block:
+        draw_block(draw, sub_block, M, y + 16, MUTED)
+    _identity(draw, M, H - 14 - 40, width, 1.0)
+    return canvas
+
+
+def render_square(title: str, subtitle: str, picture: Image.Image | None,
+                  fit: Fit) -> Image.Image:
+    S, M = 1080, 80
+    canvas = Image.new("RGB", (S, S), BACKGROUND)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, S - 18, S, S), fill=BRAND)
+    y = M
+    if picture is not None:
+        box = (0, 0, S, 480) if fit == "cover" else ((S - 400) // 2, M, (S + 400) // 2, M + 400)
+        _place(canvas, picture, box, fit)
+        y = box[3] + 56
+    width = S - 2 * M
+    title_block = fit_text(title, width, 3 if picture is not None else 5, range(72, 39, -2), True)
+    y = draw_block(draw, title_block, M, y, INK)
+    if subtitle:
+        draw_block(draw, fit_text(subtitle, width, 2, range(36, 23, -2), False), M, y + 16, MUTED)
+    _identity(draw, M, S - 18 - 56, width, 1.3)
+    return canvas
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", image.size, image.tobytes()).save(buffer, "JPEG", **JPEG_PARAMS)
+    return buffer.getvalue()
+
+
+# --- the API ---------------------------------------------------------------------------
+
+def make_social_images(title: str, subtitle: str | None, image: Path | None, out_dir: Path, *,
+                       settings: ImageSettings | None = None, stem: str = "social",
+                       fit: Fit = "auto") -> SocialImages:
+    """Write ``<stem>-og.<key>.jpg`` (1200×630) and ``<stem>-square.<key>.jpg`` (1080×1080)
+    into ``out_dir``, made in (or copied from) the cache. ``fit``: ``contain`` for logos
+    (default for SVG and images with transparency), ``cover`` for photos."""
+    settings = settings or ImageSettings()
+    problems: list[Problem] = []
+    title = " ".join(title.split())
+    subtitle = " ".join((subtitle or "").split())
+    gone = set(missing_glyphs(title, True)) | set(missing_glyphs(subtitle, False))
+    if gone:
+        problems.append(messages.missing_glyphs(stem, "".join(sorted(gone))))
+        title = "".join(c for c in title if c not in gone)
+        subtitle = "".join(c for c in subtitle if c not in gone)
+    source_sha = None
+    if image is not None:
+        try:
+            source_sha = hashlib.sha256(Path(image).read_bytes()).hexdigest()
+        except OSError as error:
+            problems.append(messages.unreadable(str(image), error.strerror or ""))
+            image = None
+    key = hashlib.sha256(json.dumps({
+        "v": SOCIAL_VERSION, "title": title, "subtitle": subtitle, "image": source_sha,
+        "fit": fit, "font": _font_digest(), "pillow": Image.__version__,
+        "freetype": features.version("freetype2"), "jpeg": features.version("jpg"),
+        "params": JPEG_PARAMS}, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    cache_dir = settings.cache_path / "social" / key[:2]
+    cached = {name: cache_dir / f"{key}-{name}.jpg" for name in ("og", "square")}
+    encodes = 0
+    if not all(path.exists() for path in cached.values()):
+        picture = None
+        if image is not None:
+            loaded = _load_picture(Path(image), str(image), settings)
+            if isinstance(loaded, Problem):
+                problems.append(loaded)
+            else:
+                picture = loaded
+        chosen: Fit = fit
+        if fit == "auto":
+            chosen = "contain" if picture is None or picture.mode == "RGBA" or \
+                Path(str(image)).suffix.lower() == ".svg" else "cover"
+        write_atomic(cached["og"], _jpeg(render_og(title, subtitle, picture, chosen)))
+        write_atomic(cached["square"], _jpeg(render_square(title, subtitle, picture, chosen)))
+        encodes = 2
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {name: out_dir / f"{stem}-{name}.{key[:10]}.jpg" for name in cached}
+    for name, target in targets.items():
+        if not target.exists():
+            shutil.copyfile(cached[name], target)
+    return SocialImages(targets["og"], targets["square"], encodes, tuple(problems))
