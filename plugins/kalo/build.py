@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kalo.i18n import MissingCatalog
 from kalo.problems import ContentErrors
 
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         build(args.settings, args.input, args.orgs, args.output)
-    except ContentErrors as errors:
+    except (ContentErrors, MissingCatalog) as errors:
         print(errors, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
