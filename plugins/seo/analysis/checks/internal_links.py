@@ -11,8 +11,8 @@ NEEDS_KEYPHRASE = False
 
 MESSAGES = {
     "good": {
-        "el": "Το κείμενο έχει {count} συνδέσμους προς άλλες σελίδες του Παρατηρητηρίου.",
-        "en": "The text has {count} links to other pages of the Observatory.",
+        "el": "Σύνδεσμοι προς άλλες σελίδες του Παρατηρητηρίου: {count}.",
+        "en": "Links to other pages of the Observatory: {count}.",
     },
     "nofollow_only": {
         "el": "Οι σύνδεσμοι προς σελίδες του Παρατηρητηρίου έχουν όλοι rel=\"nofollow\". "

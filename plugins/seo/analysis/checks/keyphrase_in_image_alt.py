@@ -27,9 +27,9 @@ MESSAGES = {
         "Describe one image with the whole of “{keyphrase}”, if it fits what it shows.",
     },
     "missing": {
-        "el": "Καμία εικόνα ({images}) δεν έχει τη φράση-κλειδί στο εναλλακτικό κείμενο "
+        "el": "Καμία εικόνα (από {images}) δεν έχει τη φράση-κλειδί στο εναλλακτικό κείμενο "
         "(alt). Περιγράψτε μια εικόνα με λόγια που περιέχουν τη φράση «{keyphrase}».",
-        "en": "No image ({images}) has the keyphrase in its alternative text (alt). "
+        "en": "No image (of {images}) has the keyphrase in its alternative text (alt). "
         "Describe one image in words that include “{keyphrase}”.",
     },
 }

@@ -16,14 +16,14 @@ MESSAGES = {
         "en": "The summary (meta description) contains the keyphrase.",
     },
     "too_often": {
-        "el": "Η περίληψη (meta description) έχει τη φράση-κλειδί {count} φορές. Αρκούν μία "
+        "el": "Η περίληψη (meta description) έχει τη φράση-κλειδί πολλές φορές ({count}). Αρκούν μία "
         "ή δύο· γράψτε μια φυσική περιγραφή της σελίδας.",
-        "en": "The summary (meta description) has the keyphrase {count} times. Once or "
+        "en": "The summary (meta description) has the keyphrase too many times ({count}). Once or "
         "twice is enough: describe the page naturally.",
     },
     "missing": {
         "el": "Η περίληψη (meta description) δεν έχει τη φράση-κλειδί «{keyphrase}». Γράψτε "
-        "τη εκεί: οι μηχανές αναζήτησης τη δείχνουν με έντονα γράμματα στα αποτελέσματα.",
+        "την εκεί: οι μηχανές αναζήτησης τη δείχνουν με έντονα γράμματα στα αποτελέσματα.",
         "en": "The summary (meta description) does not contain the keyphrase “{keyphrase}”. "
         "Add it: search engines show it in bold in their results.",
     },

@@ -21,9 +21,9 @@ MESSAGES = {
         "subheadings (## in Markdown) and put the keyphrase in one of them.",
     },
     "missing": {
-        "el": "Κανένας υπότιτλος ({subheadings}) δεν έχει τη φράση-κλειδί. Γράψτε τη "
-        "«{keyphrase}» σε έναν υπότιτλο, εκεί που ταιριάζει.",
-        "en": "No subheading ({subheadings}) contains the keyphrase. Put “{keyphrase}” in "
+        "el": "Κανένας υπότιτλος (από {subheadings}) δεν έχει τη φράση-κλειδί. Γράψτε τη "
+        "φράση «{keyphrase}» σε έναν υπότιτλο, εκεί που ταιριάζει.",
+        "en": "No subheading (of {subheadings}) contains the keyphrase. Put “{keyphrase}” in "
         "one subheading, where it fits.",
     },
 }

@@ -10,8 +10,8 @@ NEEDS_KEYPHRASE = True
 
 MESSAGES = {
     "good": {
-        "el": "Η φράση-κλειδί εμφανίζεται στο κείμενο ({count} φορές).",
-        "en": "The keyphrase appears in the text ({count} times).",
+        "el": "Η φράση-κλειδί εμφανίζεται στο κείμενο (φορές: {count}).",
+        "en": "The keyphrase appears in the text (times: {count}).",
     },
     "scattered": {
         "el": "Οι λέξεις της φράσης-κλειδιού υπάρχουν στο κείμενο, αλλά ποτέ μαζί στην ίδια "

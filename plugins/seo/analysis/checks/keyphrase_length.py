@@ -10,19 +10,19 @@ NEEDS_KEYPHRASE = True
 
 MESSAGES = {
     "good": {
-        "el": "Η φράση-κλειδί έχει καλό μήκος ({words} λέξεις με νόημα).",
-        "en": "The keyphrase has a good length ({words} meaningful words).",
+        "el": "Η φράση-κλειδί έχει καλό μήκος (λέξεις με νόημα: {words}).",
+        "en": "The keyphrase has a good length (meaningful words: {words}).",
     },
     "long": {
-        "el": "Η φράση-κλειδί είναι μακριά ({words} λέξεις με νόημα). Κρατήστε τις λέξεις "
+        "el": "Η φράση-κλειδί είναι μακριά (λέξεις με νόημα: {words}). Κρατήστε τις λέξεις "
         "που θα πληκτρολογούσε κάποιος, έως {good}.",
-        "en": "The keyphrase is long ({words} meaningful words). Keep the words people "
+        "en": "The keyphrase is long (meaningful words: {words}). Keep the words people "
         "would type, {good} at most.",
     },
     "too_long": {
-        "el": "Η φράση-κλειδί είναι πολύ μακριά ({words} λέξεις με νόημα). Γράψτε μια "
+        "el": "Η φράση-κλειδί είναι πολύ μακριά (λέξεις με νόημα: {words}). Γράψτε μια "
         "σύντομη φράση, έως {good} λέξεις, όπως θα την έψαχνε κάποιος.",
-        "en": "The keyphrase is far too long ({words} meaningful words). Write a short "
+        "en": "The keyphrase is far too long (meaningful words: {words}). Write a short "
         "phrase of {good} words at most, as people would search for it.",
     },
     "only_stop_words": {

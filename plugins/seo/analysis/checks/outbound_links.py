@@ -11,8 +11,8 @@ NEEDS_KEYPHRASE = False
 
 MESSAGES = {
     "good": {
-        "el": "Το κείμενο έχει {count} συνδέσμους προς άλλους ιστότοπους.",
-        "en": "The text has {count} links to other websites.",
+        "el": "Σύνδεσμοι προς άλλους ιστότοπους: {count}.",
+        "en": "Links to other websites: {count}.",
     },
     "nofollow_only": {
         "el": "Όλοι οι σύνδεσμοι προς άλλους ιστότοπους έχουν rel=\"nofollow\". Αν "
