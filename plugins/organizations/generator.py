@@ -54,7 +54,7 @@ class OrganizationsGenerator(Generator):
 
     def _write(self, writer, template: str, url: str, lang: str, **extra):
         writer.write_file(
-            urls.save_as(url), self.get_template(template), self.context, lang=lang, url=url, **extra
+            urls.save_as(url), self.get_template(template), self.context, lang=lang, page_url=url, **extra
         )
 
     def _write_profile(self, writer, org, lang: str) -> None:

@@ -18,7 +18,7 @@ class NotFoundGenerator(Generator):
                 template,
                 self.context,
                 lang=lang,
-                url=counterparts[lang],
+                page_url=counterparts[lang],
                 counterparts=counterparts,
                 alternates={},
                 noindex=True,
