@@ -24,10 +24,12 @@ from . import messages
 from .settings import ImageSettings
 
 register_heif_opener()
+Image.init()  # load every plugin now, so that the formats below are all known
 
 # Only formats a volunteer sends; this also keeps Pillow's riskier openers (EPS runs
 # Ghostscript, for one) away from untrusted files.
-ALLOWED_FORMATS = ("JPEG", "MPO", "PNG", "GIF", "WEBP", "AVIF", "HEIF", "TIFF", "BMP")
+ALLOWED_FORMATS = tuple(f for f in ("JPEG", "MPO", "PNG", "GIF", "WEBP", "AVIF", "HEIF",
+                                    "TIFF", "BMP") if f in Image.OPEN)
 JPEG_FORMATS = ("JPEG", "MPO")
 # What Pillow raises on a damaged file; caught at this boundary only.
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, IndexError, KeyError,
