@@ -214,7 +214,10 @@ class _ProfileValidator:
                         f"το πεδίο είναι υποχρεωτικό, με {inner} μέσα του")
             return
         exp_en, exp_el = expected(spec)
-        if spec.type is Type.LIST and spec.item is not None:
+        if spec.type is Type.LIST and spec.item is not None and spec.item.codes:
+            listed = ", ".join(codes(spec.item.codes))
+            exp_en, exp_el = f"a list of codes ({listed})", f"λίστα κωδικών ({listed})"
+        elif spec.type is Type.LIST and spec.item is not None:
             exp_en, exp_el = expected(spec.item)
             exp_en, exp_el = f"a list of {exp_en}", f"λίστα με {exp_el}"
         self.report(path, f"this field is required: {exp_en}", f"το πεδίο είναι υποχρεωτικό: {exp_el}")
