@@ -4,3 +4,41 @@
 rendered page and returns its checks and score. ``seo.settings`` holds the ``SEO_*``
 defaults; ``seo.report`` writes the results as JSON, an HTML page and a terminal table.
 """
+
+from pelican import signals
+
+# One collector per build, keyed by its output folder: signals carry no build object.
+_collectors: dict[str, object] = {}
+
+
+def _start(pelican) -> None:
+    from seo.metadata import SitemapCollector
+
+    _collectors[pelican.output_path] = SitemapCollector(pelican.settings)
+
+
+def _page_written(path, context) -> None:
+    collector = _collectors.get(context.get("OUTPUT_PATH"))
+    if collector is not None and str(path).endswith(".html"):
+        collector.add(context)
+
+
+def _finish(pelican) -> None:
+    from pathlib import Path
+
+    collector = _collectors.pop(pelican.output_path, None)
+    if collector is not None:
+        collector.write(Path(pelican.output_path))
+
+
+def _install_helpers(generator) -> None:
+    from seo.metadata import install_jinja_helpers
+
+    install_jinja_helpers(generator)
+
+
+def register():
+    signals.initialized.connect(_start)
+    signals.generator_init.connect(_install_helpers)
+    signals.content_written.connect(_page_written)
+    signals.finalized.connect(_finish)

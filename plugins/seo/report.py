@@ -82,14 +82,15 @@ def write_json(reports: Iterable[PageReport], path: str | Path) -> Path:
 # --- HTML -------------------------------------------------------------------------
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a;background:#fff}
+body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem}
+body{color:#1a1a1a;background:#fff}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 td.num{text-align:right}
 section{border-top:2px solid #1a1a1a;margin-top:2rem}
 ul.results{list-style:none;padding:0}
-ul.results li{margin:.4rem 0;padding-left:.6rem;border-left:.4rem solid #ccc}
-.good{border-color:#1b7a2f!important}.ok{border-color:#b35c00!important}.problem{border-color:#b00020!important}
+ul.results li{margin:.4rem 0;padding-left:.6rem;border-left:.4rem solid}
+li.good{border-color:#1b7a2f}li.ok{border-color:#b35c00}li.problem{border-color:#b00020}
 .level{font-weight:bold}
 .level.good{color:#1b7a2f}.level.ok{color:#8a4700}.level.problem{color:#b00020}
 code{font-size:.9em}
@@ -139,7 +140,9 @@ def render_html(reports: Iterable[PageReport]) -> str:
         )
         + "</p>",
         "<table>",
-        f"<caption>{_both('Όλες οι σελίδες, με τον βαθμό τους (0–100)', 'All pages, with their score (0–100)')}</caption>",
+        "<caption>"
+        + _both("Όλες οι σελίδες, με τον βαθμό τους (0–100)", "All pages, with their score (0–100)")
+        + "</caption>",
         "<thead><tr>"
         f'<th scope="col">{_both("Σελίδα", "Page")}</th>'
         f'<th scope="col">{_both("Γλώσσα", "Language")}</th>'
@@ -167,16 +170,20 @@ def _page_section(number: int, page: PageReport) -> str:
     words = WORDS[lang]
     keyphrase = escape(page.keyphrase) if page.keyphrase else escape(words["none"])
     lines = [
-        f'<section id="page-{number}" lang="{escape(page.lang)}" aria-labelledby="page-{number}-title">',
+        f'<section id="page-{number}" lang="{escape(page.lang)}" '
+        f'aria-labelledby="page-{number}-title">',
         f'<h2 id="page-{number}-title">{escape(page.title) or escape(page.url)}</h2>',
         "<dl>",
         f"<dt>URL</dt><dd><code>{escape(page.url)}</code></dd>",
     ]
     if page.source:
-        lines.append(f"<dt>{escape(words['source'])}</dt><dd><code>{escape(page.source)}</code></dd>")
+        lines.append(
+            f"<dt>{escape(words['source'])}</dt><dd><code>{escape(page.source)}</code></dd>"
+        )
     lines += [
         f"<dt>{escape(words['keyphrase'])}</dt><dd>{keyphrase}</dd>",
-        f"<dt>{escape(words['score'])}</dt><dd>{page.score} / 100 · {_level(page.rating, lang)}</dd>",
+        f"<dt>{escape(words['score'])}</dt>"
+        f"<dd>{page.score} / 100 · {_level(page.rating, lang)}</dd>",
         "</dl>",
         '<ul class="results">',
     ]
@@ -241,7 +248,8 @@ def format_table(reports: Iterable[PageReport], details: bool = True) -> str:
             out.append("")
             out.append(f"{page.url} ({page.lang}, {page.score}/100)")
             for result in bad:
-                out.append(f"  {SYMBOLS[result.level]} {result.level:<7} {result.id}: {result.advice}")
+                symbol = SYMBOLS[result.level]
+                out.append(f"  {symbol} {result.level:<7} {result.id}: {result.advice}")
     return "\n".join(out) + "\n"
 
 

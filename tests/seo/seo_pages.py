@@ -1,4 +1,5 @@
-"""Pages for the SEO tests: one per language that passes every check, changed one field at a time."""
+"""Pages for the SEO tests: one per language that passes every check, changed one field
+at a time."""
 
 from __future__ import annotations
 

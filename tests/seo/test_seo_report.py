@@ -33,8 +33,10 @@ def test_json_is_deterministic_and_sorted():
 
 
 def test_write_json_and_html(tmp_path):
-    assert write_json(reports(), tmp_path / "seo" / "report.json").read_text(encoding="utf-8") == to_json(reports())
-    assert write_html(reports(), tmp_path / "seo" / "index.html").read_text(encoding="utf-8") == render_html(reports())
+    json_path = write_json(reports(), tmp_path / "seo" / "report.json")
+    html_path = write_html(reports(), tmp_path / "seo" / "index.html")
+    assert json_path.read_text(encoding="utf-8") == to_json(reports())
+    assert html_path.read_text(encoding="utf-8") == render_html(reports())
 
 
 def test_html_has_noindex_and_no_scripts_or_external_assets():
@@ -70,7 +72,9 @@ def test_terminal_table():
 
 
 def test_format_failures():
-    settings = get_settings({"SEO_FAIL_LEVEL": "problem", "SEO_FAIL_CHECKS": ["keyphrase_set"], "SEO_FAIL_MIN_SCORE": 50})
+    settings = get_settings(
+        {"SEO_FAIL_LEVEL": "problem", "SEO_FAIL_CHECKS": ["keyphrase_set"], "SEO_FAIL_MIN_SCORE": 50}
+    )
     text = format_failures(failing_pages(reports(), settings), settings["SEO_FAIL_MIN_SCORE"])
     assert GOOD_EL.url in text and "keyphrase_set" in text and "below the minimum 50" in text
     assert format_failures([]) == ""

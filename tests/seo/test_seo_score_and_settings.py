@@ -37,7 +37,10 @@ def test_score(levels, not_run, expected):
     assert score(results(*levels), not_run) == expected
 
 
-@pytest.mark.parametrize(("total", "light"), [(100, "good"), (70, "good"), (69, "ok"), (40, "ok"), (39, "problem")])
+@pytest.mark.parametrize(
+    ("total", "light"),
+    [(100, "good"), (70, "good"), (69, "ok"), (40, "ok"), (39, "problem")],
+)
 def test_rating(total, light):
     assert rating(total, get_settings()) == light
 
@@ -60,7 +63,11 @@ def test_analyze_site_finds_competing_pages_in_the_same_language_only():
 
 
 def test_get_settings_overlays_without_changing_its_input():
-    user = {"SEO_TEXT_LENGTH": {"profile": {"good": 120}}, "SITENAME": "x", "SEO_FAIL_CHECKS": ["title_length"]}
+    user = {
+        "SEO_TEXT_LENGTH": {"profile": {"good": 120}},
+        "SITENAME": "x",
+        "SEO_FAIL_CHECKS": ["title_length"],
+    }
     snapshot = repr(user)
     settings = get_settings(user)
     assert settings["SEO_TEXT_LENGTH"]["profile"] == {"good": 120, "ok": 80}
@@ -96,7 +103,9 @@ def test_the_build_never_fails_with_the_defaults():
 def test_failing_on_problems_of_listed_checks():
     bad = analyze_page(change(GOOD_EL, keyphrase=None))
     short_title = analyze_page(change(GOOD_EN, title="Hot meals"))  # ok, not problem
-    settings = get_settings({"SEO_FAIL_LEVEL": "problem", "SEO_FAIL_CHECKS": ["keyphrase_set", "title_length"]})
+    settings = get_settings(
+        {"SEO_FAIL_LEVEL": "problem", "SEO_FAIL_CHECKS": ["keyphrase_set", "title_length"]}
+    )
     failures = failing_pages([short_title, bad], settings)
     assert [f.url for f in failures] == [GOOD_EL.url]
     assert [r.id for r in failures[0].results] == ["keyphrase_set"]

@@ -16,8 +16,8 @@ MESSAGES = {
         "en": "The summary (meta description) contains the keyphrase.",
     },
     "too_often": {
-        "el": "Η περίληψη (meta description) έχει τη φράση-κλειδί πολλές φορές ({count}). Αρκούν μία "
-        "ή δύο· γράψτε μια φυσική περιγραφή της σελίδας.",
+        "el": "Η περίληψη (meta description) έχει τη φράση-κλειδί πολλές φορές ({count}). "
+        "Αρκούν μία ή δύο· γράψτε μια φυσική περιγραφή της σελίδας.",
         "en": "The summary (meta description) has the keyphrase too many times ({count}). Once or "
         "twice is enough: describe the page naturally.",
     },
