@@ -73,6 +73,7 @@ class OrganizationsGenerator(Generator):
             partners=self.directory.sorted(self.directory.partners[org.slug], lang),
             possible_partners=self.directory.possible_partners[org.slug],
             correction=self._correction_links(org, lang),
+            lastmod=_lastmod(org),
         )
 
     def _write_directory(self, writer, lang: str) -> None:
@@ -80,6 +81,7 @@ class OrganizationsGenerator(Generator):
         self._write(
             writer, "organizations", counterparts[lang], lang,
             listed=self.directory.sorted(self.directory.organizations, lang),
+            lastmod=max(map(_lastmod, self.directory), default=None),
             alternates=counterparts,
             counterparts=counterparts,
             facets=self.directory.facets,
@@ -96,6 +98,7 @@ class OrganizationsGenerator(Generator):
                     facet_value=value,
                     list_name=list_name,
                     listed=self.directory.sorted(value.slugs, lang),
+                    lastmod=max((_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None),
                     alternates=counterparts,
                     counterparts=counterparts,
                     facets=self.directory.facets,
@@ -132,6 +135,11 @@ class OrganizationsGenerator(Generator):
             "edit": self.options["ORG_EDIT_URL"].format(**values),
             "issue": self.options["ORG_ISSUE_URL"].format(**values),
         }
+
+
+def _lastmod(org):
+    """The profile's own date for the sitemap: last checked, else the permission's date."""
+    return org.updated or org.consent.date
 
 
 def _reserved_slug_problems(organizations, orgdir: Path) -> list[Problem]:

@@ -23,9 +23,9 @@ def test_html_lang_and_language_switch(fixture_site):
     assert 'href="/en/organizations/alfa-koinsep/" hreflang="en" lang="en"' in greek
     assert 'href="/organizations/alfa-koinsep/" hreflang="el" lang="el"' in english
     for html in (greek, english):
-        assert '<link rel="alternate" hreflang="el" href="/organizations/alfa-koinsep/">' in html
-        assert '<link rel="alternate" hreflang="en" href="/en/organizations/alfa-koinsep/">' in html
-        assert '<link rel="alternate" hreflang="x-default" href="/organizations/alfa-koinsep/">' in html
+        assert '<link rel="alternate" hreflang="el" href="http://localhost:8000/organizations/alfa-koinsep/">' in html
+        assert '<link rel="alternate" hreflang="en" href="http://localhost:8000/en/organizations/alfa-koinsep/">' in html
+        assert '<link rel="alternate" hreflang="x-default" href="http://localhost:8000/organizations/alfa-koinsep/">' in html
     assert '<meta property="og:locale" content="el_GR">' in greek
     assert '<meta property="og:locale:alternate" content="en_GB">' in greek
 
