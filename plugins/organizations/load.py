@@ -168,7 +168,14 @@ def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Probl
         path = folder / name
         if not path.is_file():
             continue
-        decoded = decode_utf8(path.read_bytes(), file=shown(path))
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(shown(path), None, None,
+                                    f"the file cannot be read ({error.strerror})",
+                                    f"το αρχείο δεν μπορεί να διαβαστεί ({error.strerror})"))
+            continue
+        decoded = decode_utf8(raw, file=shown(path))
         if decoded.problem:
             problems.append(decoded.problem)
         else:

@@ -24,13 +24,11 @@ from organizations.schema import (
 )
 
 SCHEMA_PATH = "schema/profile.schema.json"
-SCHEMA_ID = "https://kalo-dytikis-athinas.example/schema/profile.schema.json"
 
 
 def profile_json_schema() -> dict[str, Any]:
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
         "title": "profile.yaml",
         "description": "Organization profile of the observatory of the Social and Solidarity "
         "Economy of West Athens / Προφίλ οργανισμού. Generated from "
