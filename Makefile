@@ -30,7 +30,7 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver check test clean new-org \
+.PHONY: help setup html publish serve devserver check seo test clean new-org \
         translations-extract translations-update translations-compile
 
 help:
@@ -39,6 +39,7 @@ help:
 	@echo "make html       build into OUTPUTDIR (default: output/)"
 	@echo "make publish    production build with publishconf.py"
 	@echo "make check      validate all content without building"
+	@echo "make seo        build, then print the keyword analysis of every page"
 	@echo "make devserver  rebuild on every change and serve"
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make translations-update / translations-compile   interface strings"
@@ -79,6 +80,10 @@ serve: html
 devserver: $(STAMP) $(MO_FILES)
 	$(PYTHON) -m kalo.devserver --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR) \
 		--settings $(CONFFILE) --bind $(HOST) --port $(PORT)
+
+seo: html
+	@cat $(OUTPUTDIR)/seo/report.txt
+	@echo "The full report with advice: $(OUTPUTDIR)/seo/index.html (also /seo/ on the served site)"
 
 check: $(STAMP)
 	$(PYTHON) -m kalo check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)

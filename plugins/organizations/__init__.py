@@ -3,9 +3,6 @@
 Only published organizations (permission granted, not withdrawn) reach any output.
 """
 
-from pelican import signals
-
-
 def get_generators(_pelican):
     from organizations.generator import OrganizationsGenerator
 
@@ -13,4 +10,7 @@ def get_generators(_pelican):
 
 
 def register():
+    # Imported here: `make check` imports this package and must not load Pelican.
+    from pelican import signals
+
     signals.get_generators.connect(get_generators)

@@ -24,8 +24,6 @@ FACETS = {
     "offers": ("offers", "exchange"),
     "needs": ("needs", "exchange"),
 }
-# Folder names under /organizations/ that facets use; no organization may take them.
-RESERVED_SLUGS = frozenset(FACETS)
 
 
 @dataclass(frozen=True)

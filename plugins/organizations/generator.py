@@ -11,9 +11,9 @@ from pelican.generators import Generator
 
 from kalo.i18n import LANGS
 from kalo.markup import render_markdown
-from kalo.problems import Problem, raise_if_errors
+from kalo.problems import raise_if_errors
 from organizations import urls
-from organizations.directory import FACETS, RESERVED_SLUGS, build_directory
+from organizations.directory import FACETS, build_directory
 from organizations.load import load_organizations
 from organizations.settings import org_settings
 
@@ -26,8 +26,7 @@ class OrganizationsGenerator(Generator):
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
         result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent)
-        problems = list(result.problems) + _reserved_slug_problems(result.organizations, orgdir)
-        raise_if_errors(problems)
+        raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
         self.directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
@@ -74,6 +73,9 @@ class OrganizationsGenerator(Generator):
             possible_partners=self.directory.possible_partners[org.slug],
             correction=self._correction_links(org, lang),
             lastmod=_lastmod(org),
+            keywords=org.keywords.get(lang, ()) if own else (),
+            seo_kind="profile",
+            source=str(org.source.relative_to(org.folder.parent.parent)),
         )
 
     def _write_directory(self, writer, lang: str) -> None:
@@ -82,6 +84,7 @@ class OrganizationsGenerator(Generator):
             writer, "organizations", counterparts[lang], lang,
             listed=self.directory.sorted(self.directory.organizations, lang),
             lastmod=max(map(_lastmod, self.directory), default=None),
+            seo_kind=None,
             alternates=counterparts,
             counterparts=counterparts,
             facets=self.directory.facets,
@@ -99,6 +102,7 @@ class OrganizationsGenerator(Generator):
                     list_name=list_name,
                     listed=self.directory.sorted(value.slugs, lang),
                     lastmod=max((_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None),
+                    seo_kind=None,
                     alternates=counterparts,
                     counterparts=counterparts,
                     facets=self.directory.facets,
@@ -140,21 +144,3 @@ class OrganizationsGenerator(Generator):
 def _lastmod(org):
     """The profile's own date for the sitemap: last checked, else the permission's date."""
     return org.updated or org.consent.date
-
-
-def _reserved_slug_problems(organizations, orgdir: Path) -> list[Problem]:
-    problems = []
-    for org in organizations:
-        if org.slug in RESERVED_SLUGS:
-            problems.append(
-                Problem(
-                    file=f"{orgdir.name}/{org.slug}",
-                    line=None,
-                    field=None,
-                    message_en=f'the folder name "{org.slug}" is reserved for the directory\'s '
-                    "own pages; rename the folder (e.g. add the municipality).",
-                    message_el=f"το όνομα φακέλου «{org.slug}» χρησιμοποιείται από τις σελίδες "
-                    "του καταλόγου· μετονομάστε τον φάκελο (π.χ. προσθέστε τον δήμο).",
-                )
-            )
-    return problems

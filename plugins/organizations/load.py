@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
+from organizations.urls import RESERVED_SLUGS
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
 from organizations.model import Consent, Image, Localized, Location, Organization
@@ -112,6 +113,8 @@ def _load_folder(folder: Path, shown: _Shown, today: datetime.date) -> _FolderRe
     file = shown(source)
     if not SLUG_PATTERN.match(slug):
         problems.append(_bad_slug(folder, shown))
+    elif slug in RESERVED_SLUGS:
+        problems.append(_reserved_slug(folder, shown))
     if not source.is_file():
         problems.append(Problem(
             file, None, None,
@@ -158,6 +161,16 @@ def _bad_slug(folder: Path, shown: _Shown) -> Problem:
         f"(it becomes the page's address){hint_en}",
         "το όνομα του φακέλου πρέπει να έχει μόνο πεζά λατινικά γράμματα, ψηφία και μονές "
         f"παύλες (γίνεται η διεύθυνση της σελίδας){hint_el}",
+    )
+
+
+def _reserved_slug(folder: Path, shown: _Shown) -> Problem:
+    return Problem(
+        shown(folder) + "/", None, None,
+        f'the folder name "{folder.name}" is taken by the directory\'s own pages '
+        f"(/organizations/{folder.name}/...); add a word to it, e.g. the municipality",
+        f"το όνομα φακέλου «{folder.name}» χρησιμοποιείται από τις σελίδες του καταλόγου "
+        f"(/organizations/{folder.name}/...)· προσθέστε μια λέξη, π.χ. τον δήμο",
     )
 
 

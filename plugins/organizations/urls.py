@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from kalo.i18n import LANGS, lang_prefix
 
+# Facet pages live at /organizations/<facet>/<code>/, so no organization folder may take
+# one of these names (organizations.directory.FACETS uses the same ones).
+FACET_SEGMENTS = ("kind", "municipality", "legal-form", "sector", "offers", "needs")
+RESERVED_SLUGS = frozenset(FACET_SEGMENTS)
+
 
 def profile_url(slug: str, lang: str) -> str:
     return f"{lang_prefix(lang)}organizations/{slug}/"

@@ -18,17 +18,26 @@ def _start(pelican) -> None:
 
 
 def _page_written(path, context) -> None:
+    from seo.analysis_step import note_page
+
     collector = _collectors.get(context.get("OUTPUT_PATH"))
     if collector is not None and str(path).endswith(".html"):
         collector.add(context)
+        noted = note_page(path, context)
+        if noted is not None:
+            collector.analysed.append(noted)
 
 
 def _finish(pelican) -> None:
     from pathlib import Path
 
+    from seo.analysis_step import analyze_and_report
+
     collector = _collectors.pop(pelican.output_path, None)
     if collector is not None:
-        collector.write(Path(pelican.output_path))
+        output = Path(pelican.output_path)
+        collector.write(output)
+        analyze_and_report(collector.analysed, output, pelican.settings, collector.site_url)
 
 
 def _install_helpers(generator) -> None:

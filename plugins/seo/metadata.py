@@ -83,6 +83,7 @@ class SitemapCollector:
     def __init__(self, settings):
         self.site_url = absolute_site_url(settings)
         self.entries: dict[str, SitemapEntry] = {}
+        self.analysed: list = []  # seo.analysis_step.WrittenPage, in the order written
 
     def add(self, context) -> None:
         page = context.get("page")

@@ -121,8 +121,37 @@ def test_fixture_sitemap_lists_indexable_pages_once(fixture_site):
 
 def test_every_page_has_parseable_json_ld(fixture_site):
     for path in fixture_site.rglob("*.html"):
+        if path.parent.name == "seo":
+            continue  # the keyword report is not a page of the site
         html = path.read_text(encoding="utf-8")
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
         assert blocks, f"no JSON-LD in {path}"
         types = [json.loads(block)["@type"] for block in blocks]
-        assert "BreadcrumbList" in types or path.name == "index.html" and path.parent == fixture_site
+        assert "BreadcrumbList" in types
+
+
+def test_keyword_report_is_written_and_kept_out_of_search(fixture_site):
+    report = (fixture_site / "seo" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in report
+    data = json.loads((fixture_site / "seo" / "report.json").read_text(encoding="utf-8"))
+    urls = {page["url"] for page in data["pages"]}
+    assert "organizations/alfa-koinsep/" in urls and "en/organizations/alfa-koinsep/" in urls
+    assert not any("gamma" in url or "delta" in url for url in urls)
+    assert "/seo/" not in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "Disallow: /seo/" in (fixture_site / "robots.txt").read_text(encoding="utf-8")
+    assert "alfa-koinsep" in (fixture_site / "seo" / "report.txt").read_text(encoding="utf-8")
+
+
+def test_failing_keyword_analysis_stops_the_build_and_keeps_the_old_site(tmp_path):
+    from conftest import ROOT, build_site
+    from kalo.problems import ContentErrors
+
+    fixture = ROOT / "tests" / "site" / "fixture"
+    output = tmp_path / "site"
+    output.mkdir()
+    (output / "previous.html").write_text("previous build")
+    with pytest.raises(ContentErrors) as raised:
+        build_site(fixture / "content", fixture / "organizations", output,
+                   SEO_FAIL_LEVEL="problem", SEO_FAIL_CHECKS=["keyphrase_set"])
+    assert any(p.field == "keywords" for p in raised.value.problems)
+    assert [p.name for p in output.iterdir()] == ["previous.html"]

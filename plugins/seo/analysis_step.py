@@ -1,0 +1,104 @@
+"""Run the keyword analysis over the written pages and write its report.
+
+Pages are noted as they are written (with their keyphrase and kind from the context);
+when the build is finished their HTML is read back, so the analysis sees exactly what
+visitors and search engines see. The report goes to ``<output>/seo/`` (``index.html``,
+``report.json``, ``report.txt`` for ``make seo``), which robots.txt and the sitemap leave
+out. With ``SEO_FAIL_LEVEL`` set, pages that fail stop the build (nothing is published).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kalo.problems import Problem, raise_if_errors
+from seo.analysis import PageForAnalysis, analyze_site, failing_pages
+from seo.report import format_table, write_html, write_json
+from seo.settings import get_settings
+
+REPORT_FOLDER = "seo"
+_MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
+_SKIP = re.compile(r"<(nav|section|aside)\b[^>]*\bdata-seo-skip\b[^>]*>.*?</\1>", re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    path: Path
+    url: str
+    lang: str
+    keyphrase: str | None
+    kind: str
+    source: str
+
+
+def note_page(path, context) -> WrittenPage | None:
+    """What the analysis needs to know about a page that was just written."""
+    page = context.get("page")
+    if context.get("noindex") or (page is not None and getattr(page, "is_fallback", False)):
+        return None
+    if "seo_kind" in context and context["seo_kind"] is None:
+        return None  # generated listings: nothing a volunteer writes, nothing to advise
+    if page is not None and "page_url" not in context:
+        raw = page.metadata.get("keywords") or ""
+        keywords = raw if isinstance(raw, (list, tuple)) else [k.strip() for k in str(raw).split(",")]
+        url, lang, kind, source = page.url, page.lang, "page", page.relative_source_path
+    else:
+        keywords = context.get("keywords") or ()
+        url, lang = context.get("page_url"), context.get("lang")
+        kind, source = context.get("seo_kind", "page"), context.get("source", "")
+    if url is None or lang is None:
+        return None
+    keyphrase = next((k for k in keywords if k), None)
+    return WrittenPage(Path(path), url, lang, keyphrase, kind, str(source))
+
+
+def _read(page: WrittenPage, site_host: str) -> PageForAnalysis:
+    text = page.path.read_text(encoding="utf-8")
+    main = _MAIN.search(text)
+    title = _TITLE.search(text)
+    description = _DESCRIPTION.search(text)
+    slug = page.url.rstrip("/").split("/")[-1] if page.url.strip("/") not in ("", "en") else ""
+    return PageForAnalysis(
+        url=page.url,
+        lang=page.lang,
+        title=html_lib.unescape(title.group(1)) if title else "",
+        meta_description=html_lib.unescape(description.group(1)) if description else "",
+        slug=slug,
+        html=_SKIP.sub("", main.group(1)) if main else "",
+        keyphrase=page.keyphrase,
+        site_host=site_host,
+        kind=page.kind,
+        source=page.source,
+    )
+
+
+def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, site_url: str) -> None:
+    seo_settings = get_settings(settings)
+    site_host = urlsplit(site_url).hostname or ""
+    reports = analyze_site([_read(page, site_host) for page in pages], seo_settings)
+    folder = output / REPORT_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    write_json(reports, folder / "report.json")
+    write_html(reports, folder / "index.html")
+    (folder / "report.txt").write_text(format_table(reports), encoding="utf-8")
+    failures = failing_pages(reports, seo_settings)
+    raise_if_errors(
+        Problem(
+            file=failure.report.source or failure.report.url,
+            line=None,
+            field="keywords",
+            message_en=f"SEO score {failure.report.score} for {failure.report.url}: "
+            + "; ".join(result.advice for result in failure.results if failure.report.lang == "en")
+            or f"SEO score {failure.report.score} for {failure.report.url} is below the minimum",
+            message_el=f"βαθμός SEO {failure.report.score} για {failure.report.url}: "
+            + "; ".join(result.advice for result in failure.results if failure.report.lang == "el")
+            or f"ο βαθμός SEO {failure.report.score} για {failure.report.url} είναι κάτω από το ελάχιστο",
+        )
+        for failure in failures
+    )
