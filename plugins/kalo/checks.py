@@ -61,3 +61,25 @@ def check_organizations(roots: CheckRoots) -> CheckOutcome:
 
 
 CHECKERS: tuple[Checker, ...] = (check_organizations,)
+
+
+def check_workshops(roots: CheckRoots) -> CheckOutcome:
+    from organizations.load import load_organizations
+    from workshops.load import KnownOrganizations, load_workshops
+    from workshops.settings import DEFAULTS
+
+    orgs = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
+    known = KnownOrganizations.from_folder(roots.orgdir, {o.slug for o in orgs.organizations})
+    result = load_workshops(roots.inputdir / DEFAULTS["WORKSHOP_DIR"], today=roots.today,
+                            orgs=known, display_root=roots.display_root)
+    held = sum(1 for w in result.workshops if w.held)
+    planned = len(result.workshops) - held
+    summary_en = (f"{result.files} workshop {'file' if result.files == 1 else 'files'} checked: "
+                  f"{len(result.workshops)} sessions ({held} held, {planned} planned)")
+    summary_el = (f"{'Ελέγχθηκε' if result.files == 1 else 'Ελέγχθηκαν'} {result.files} "
+                  f"{'αρχείο' if result.files == 1 else 'αρχεία'} εργαστηρίων: "
+                  f"{len(result.workshops)} συναντήσεις ({held} έγιναν, {planned} προγραμματισμένες)")
+    return CheckOutcome(result.problems, summary_en, summary_el)
+
+
+CHECKERS = (*CHECKERS, check_workshops)
