@@ -28,8 +28,8 @@ class WorkshopsGenerator(Generator):
         self.options = workshop_settings(self.settings)
         today = self.options["WORKSHOP_TODAY"] or date.today()
         content = Path(self.settings["PATH"])
-        directory = self.context.get("organizations")
-        self.published = self._published_slugs(directory)
+        directory = self.context.get("organizations") or self._own_directory()
+        self.published = frozenset(org.slug for org in directory)
         result = load_workshops(
             content / self.options["WORKSHOP_DIR"],
             today=today,
@@ -51,17 +51,18 @@ class WorkshopsGenerator(Generator):
         self.context["workshops_by_org"] = by_organization(self.programme, self.published)
         self.context["latest_workshops"] = self.programme.latest(self.options["WORKSHOP_LATEST"])
 
-    def _published_slugs(self, directory) -> frozenset[str]:
-        return frozenset(org.slug for org in directory) if directory is not None else frozenset()
+    def _own_directory(self):
+        """The organizations plugin's directory when it ran first (the usual order), else ours."""
+        from organizations.directory import build_directory
+        from organizations.load import load_organizations
+
+        orgdir = Path(self.settings.get("ORG_PATH", "organizations"))
+        loaded = load_organizations(orgdir, today=date.today())
+        return build_directory(loaded.organizations)
 
     def _known_organizations(self, directory) -> KnownOrganizations:
-        """Valid profiles, published or not, from the organizations plugin's directory."""
+        """Valid profiles, published or not: the directory's and those it left out."""
         orgdir = Path(self.settings.get("ORG_PATH", "organizations"))
-        if directory is None:
-            from organizations.load import load_organizations
-
-            loaded = load_organizations(orgdir, today=date.today())
-            return KnownOrganizations.from_folder(orgdir, {o.slug for o in loaded.organizations})
         left = directory.left_out
         valid = set(self.published) | set(left.no_permission) | set(left.withdrawn)
         return KnownOrganizations.from_folder(orgdir, valid)
@@ -109,8 +110,6 @@ class WorkshopsGenerator(Generator):
 
     def _participating(self, workshop, lang: str) -> list:
         """The published organizations that took part, alphabetically; others are not shown."""
-        if self.directory is None:
-            return []
         orgs = [self.directory.get(slug) for slug in workshop.organizations if slug in self.published]
         return sorted(orgs, key=lambda org: sort_key(org.name.get(lang)))
 
