@@ -8,7 +8,7 @@ from pathlib import Path
 
 import icalendar
 
-from tests.workshops.conftest import build_fixture
+from tests.workshops.site_helpers import build_fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
