@@ -166,3 +166,11 @@ def test_build_is_deterministic(workshop_site, tmp_path):
         assert first.keys() == second.keys()
         for name in first:
             assert first[name] == second[name], name
+
+
+def test_home_page_shows_progress_and_latest_workshops(workshop_site):
+    home = main_of((workshop_site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert '<progress max="17" value="2"' in home
+    latest = home[home.index('id="latest-workshops-title"'):]
+    assert latest.index("/en/workshops/focus-groups-02/") < latest.index("/en/workshops/focus-groups-01/")
+    assert "thematic-01" not in latest.split("</section>")[0]
