@@ -28,7 +28,9 @@ class WorkshopsGenerator(Generator):
         self.options = workshop_settings(self.settings)
         today = self.options["WORKSHOP_TODAY"] or date.today()
         content = Path(self.settings["PATH"])
-        directory = self.context.get("organizations") or self._own_directory()
+        directory = self.context.get("organizations")
+        if directory is None:  # the organizations plugin is not loaded, or ran later
+            directory = self._own_directory()
         self.published = frozenset(org.slug for org in directory)
         result = load_workshops(
             content / self.options["WORKSHOP_DIR"],
@@ -52,7 +54,7 @@ class WorkshopsGenerator(Generator):
         self.context["latest_workshops"] = self.programme.latest(self.options["WORKSHOP_LATEST"])
 
     def _own_directory(self):
-        """The organizations plugin's directory when it ran first (the usual order), else ours."""
+        """The published organizations, read here when the organizations plugin did not."""
         from organizations.directory import build_directory
         from organizations.load import load_organizations
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kalo.codes import codes
+
 ATHENS = ZoneInfo("Europe/Athens")
 DEFAULT_LANG = "el"
 
@@ -146,8 +148,6 @@ class Workshop:
     @property
     def order(self) -> tuple:
         """Programme order: series as in codes.yaml, then number."""
-        from kalo.codes import codes
-
         return (codes("series").index(self.series), self.number)
 
     @property
