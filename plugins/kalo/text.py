@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def strip_accents(text: str) -> str:
@@ -11,6 +12,7 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents and final sigma ignored: the key for matching and sorting."""
     return strip_accents(text).casefold()

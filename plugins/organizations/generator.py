@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS
@@ -44,6 +45,7 @@ class OrganizationsGenerator(Generator):
         self.context["org_urls"] = urls
 
     def generate_output(self, writer):
+        self.cards = self._render_cards()
         for lang in LANGS:
             self._write_directory(writer, lang)
             self._write_facets(writer, lang)
@@ -51,9 +53,20 @@ class OrganizationsGenerator(Generator):
                 self._write_profile(writer, org, lang)
         self._write_removal_pages(writer)
 
+    def _render_cards(self) -> dict[str, dict[str, Markup]]:
+        """Each organization's card once per language: listings and facet pages reuse it
+        (an organization appears on about ten listings; rendering it once keeps them cheap)."""
+        template = self.env.get_template("partials/org_card.html")
+        site = {"SITEURL": self.settings["SITEURL"], "org_urls": urls}
+        return {
+            lang: {org.slug: Markup(template.render(site, lang=lang, org=org)) for org in self.directory}
+            for lang in LANGS
+        }
+
     def _write(self, writer, template: str, url: str, lang: str, **extra):
         writer.write_file(
-            urls.save_as(url), self.get_template(template), self.context, lang=lang, page_url=url, **extra
+            urls.save_as(url), self.get_template(template), self.context, lang=lang, page_url=url,
+            cards=self.cards[lang], **extra
         )
 
     def _write_profile(self, writer, org, lang: str) -> None:

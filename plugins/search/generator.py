@@ -1,0 +1,30 @@
+"""The search page of each language: /search/ and /en/search/."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from kalo.i18n import LANGS, lang_prefix
+from search.settings import search_settings
+
+
+def search_url(lang: str, page: str = "search/") -> str:
+    return f"{lang_prefix(lang)}{page}"
+
+
+class SearchPageGenerator(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        options = search_settings(self.settings)
+        if not options["SEARCH_ENABLED"]:
+            return
+        counterparts = {lang: search_url(lang, options["SEARCH_PAGE"]) for lang in LANGS}
+        for lang in LANGS:
+            writer.write_file(
+                f"{counterparts[lang]}index.html", self.get_template("search"), self.context,
+                lang=lang, page_url=counterparts[lang], alternates=counterparts,
+                counterparts=counterparts, noindex=True, seo_kind=None,
+                search_bundle=options["SEARCH_BUNDLE_DIR"] + "/",
+            )

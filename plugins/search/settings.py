@@ -1,0 +1,28 @@
+"""Settings of the search plugin, with their defaults (overridable in pelicanconf)."""
+
+from __future__ import annotations
+
+DEFAULTS = {
+    # Index the built site with Pagefind after Pelican has written it (inside the staging
+    # folder, so a failed index leaves the previous site untouched).
+    "SEARCH_ENABLED": True,
+    # Where the Pagefind bundle goes, relative to the output folder: /pagefind/.
+    "SEARCH_BUNDLE_DIR": "pagefind",
+    # Which written pages are indexed: the ``seo_kind`` of the plugins' pages, and "page"
+    # for Pelican's static pages. Listings, facets, reports, 404 and removal pages have no
+    # such kind (or are noindex) and are never indexed.
+    "SEARCH_KINDS": ("profile", "workshop", "page"),
+    # Parts of the indexed <main> that are not content (breadcrumb, share links, footers).
+    "SEARCH_EXCLUDE_SELECTORS": ("[data-seo-skip]", "[data-search-skip]", ".profile-footer"),
+    # The Pagefind binary; None: the one of the `pagefind[extended]` Python package.
+    "SEARCH_PAGEFIND_BINARY": None,
+    # Seconds the indexer may take before the build fails.
+    "SEARCH_TIMEOUT": 300,
+    # Addresses of the search page (per language, under the language prefix).
+    "SEARCH_PAGE": "search/",
+}
+
+
+def search_settings(settings: dict) -> dict:
+    """The plugin's settings: defaults overlaid with the user's, as a new dict."""
+    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}

@@ -1,0 +1,126 @@
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright over the built sample site.
+
+The site is served by a thread on 127.0.0.1 with the Content Security Policy the site will
+have in production, so a script or style the policy would block fails here too. Nothing
+leaves the machine: requests to OpenStreetMap's tile servers get a local blank PNG and are
+recorded (``page.tile_requests``); any other outside request is aborted and recorded
+(``page.outside_requests``).
+
+Without Chromium the tests are skipped locally, and FAIL in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# The site's policy (docs/search-and-map.md). Pagefind compiles WebAssembly, which
+# Chromium allows only with 'wasm-unsafe-eval' (it does not allow eval()).
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data: https://*.tile.openstreetmap.org; connect-src 'self'")
+TILE_HOST = re.compile(r"^https?://([a-z0-9-]+\.)*tile\.openstreetmap\.org/", re.I)
+# A 1×1 transparent PNG.
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg=="
+)
+
+
+def _missing_chromium(message: str):
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{message} (CI=true: the browser tests must run; install Debian's chromium)",
+                    pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_api():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing_chromium("the Python package playwright is not installed")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        _missing_chromium(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as api:
+        yield api
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_api):
+    # launch() gives Chromium a fresh temporary profile (--user-data-dir) of its own and
+    # removes it afterwards; Playwright refuses the flag itself.
+    browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site):
+    """The built sample site at http://127.0.0.1:<port> (no trailing slash)."""
+    handler = functools.partial(_Handler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def _new_page(browser, site_url, **options):
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.tile_requests = []
+    page.outside_requests = []
+    page.csp_errors = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(site_url + "/"):
+            request_route.continue_()
+        elif TILE_HOST.match(url):
+            page.tile_requests.append(url)
+            request_route.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
+        else:
+            page.outside_requests.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda message: "Content Security Policy" in message.text
+            and page.csp_errors.append(message.text))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context, page = _new_page(browser, site_url)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, site_url):
+    context, page = _new_page(browser, site_url, java_script_enabled=False)
+    yield page
+    context.close()

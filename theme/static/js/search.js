@@ -1,0 +1,148 @@
+// The search page (theme/templates/search.html): runs the visitor's query against the
+// Pagefind index of the page's language (one index per <html lang>, written by the build,
+// plugins/search). Interface strings come from the form's data-* attributes, translated
+// through the site's catalogs. Without JavaScript the form stays hidden and the page
+// shows links to the directory's categories.
+//
+// Greek: Pagefind's Greek index (Snowball's Greek stemmer) already ignores case, accents,
+// diaeresis and final sigma and matches inflected forms; the query is only normalized to
+// NFC here, so that decomposed accents typed on some keyboards fold the same way.
+
+const form = document.querySelector("form[data-search]");
+if (form) {
+  start(form);
+}
+
+function start(form) {
+  const data = form.dataset;
+  const input = form.querySelector("input[type=search]");
+  const fieldset = form.querySelector(".search-filters");
+  const filterList = form.querySelector(".search-filter-list");
+  const status = document.querySelector(".search-status");
+  const list = document.querySelector(".search-results");
+  const names = JSON.parse(data.filterNames || "{}");
+  const selects = {};
+  let pagefind = null;
+  let timer = null;
+  let latest = 0;
+
+  form.hidden = false;
+
+  const format = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(data.bundle + "pagefind.js");
+      await pagefind.options({ baseUrl: new URL(data.base, location.href).pathname });
+      await pagefind.init();
+    }
+    return pagefind;
+  }
+
+  async function buildFilters() {
+    const available = await (await load()).filters();
+    for (const key of Object.keys(names)) {
+      const values = available[key];
+      if (!values || !Object.keys(values).length) continue;
+      const id = "search-filter-" + key;
+      const wrapper = document.createElement("div");
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = names[key];
+      const select = document.createElement("select");
+      select.id = id;
+      select.name = key;
+      select.append(new Option(data.msgAll, ""));
+      for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, document.documentElement.lang))) {
+        select.append(new Option(value, value));
+      }
+      select.addEventListener("change", () => run());
+      selects[key] = select;
+      wrapper.append(label, select);
+      filterList.append(wrapper);
+    }
+    fieldset.hidden = !Object.keys(selects).length;
+  }
+
+  function chosenFilters() {
+    const filters = {};
+    for (const [key, select] of Object.entries(selects)) {
+      if (select.value) filters[key] = select.value;
+    }
+    return filters;
+  }
+
+  // An excerpt is text with <mark> around the matches: rebuild it from text nodes only.
+  function excerptNode(html) {
+    const parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    const paragraph = document.createElement("p");
+    for (const node of parsed.content.childNodes) {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.append(mark);
+      } else {
+        paragraph.append(document.createTextNode(node.textContent));
+      }
+    }
+    return paragraph;
+  }
+
+  async function run() {
+    const query = input.value.normalize("NFC").trim();
+    const filters = chosenFilters();
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    history.replaceState(null, "", url);
+    if (!query && !Object.keys(filters).length) {
+      status.textContent = "";
+      list.replaceChildren();
+      return;
+    }
+    status.textContent = data.msgLoading;
+    let found;
+    let total;
+    try {
+      const search = await (await load()).search(query || null, { filters });
+      total = search.results.length;
+      found = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+    } catch (error) {
+      status.textContent = data.msgError;
+      throw error;
+    }
+    if (ticket !== latest) return; // a newer query has started
+    const items = found.map((page) => {
+      const item = document.createElement("li");
+      const heading = document.createElement("h2");
+      const link = document.createElement("a");
+      link.href = page.url;
+      link.textContent = (page.meta && page.meta.title) || page.url;
+      heading.append(link);
+      item.append(heading, excerptNode(page.excerpt || ""));
+      return item;
+    });
+    list.replaceChildren(...items);
+    const shown = query || Object.values(filters).join(", ");
+    const template = total === 0 ? data.msgNone : total === 1 ? data.msgOne : data.msgMany;
+    status.textContent = format(template, { n: total.toLocaleString(document.documentElement.lang), query: shown });
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 300);
+  });
+
+  buildFilters().catch(() => { status.textContent = data.msgError; });
+  const initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run();
+  }
+}
