@@ -1,0 +1,28 @@
+"""Open data: the published organizations as files anyone may reuse, under /data/.
+
+- ``organizations.json``, ``organizations.csv`` (opens in Greek Excel), ``organizations.geojson``
+- ``datapackage.json``: a Frictionless Data Package describing the three
+- ``essglobal.jsonld``: the SSE initiatives in RIPESS's ESSGLOBAL vocabulary
+- ``murmurations/<slug>.json``: one Murmurations profile per organization
+- the page ``/data/`` (``/en/data/``) that explains them
+
+Only published organizations (``context["organizations"]``) and only public fields reach
+these files. docs/open-data.md documents the fields, the licence and the mappings.
+"""
+
+from pelican import signals
+
+
+def get_generators(_pelican):
+    from opendata.generator import OpenDataGenerator
+
+    return OpenDataGenerator
+
+
+# Signal → handler, in one table (tests check the registration against it).
+HANDLERS = ((signals.get_generators, get_generators),)
+
+
+def register():
+    for signal, handler in HANDLERS:
+        signal.connect(handler)
