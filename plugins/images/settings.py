@@ -42,7 +42,7 @@ class Quality:
     avif_quality: int = 55
     avif_speed: int = 6
     webp_quality: int = 80
-    webp_method: int = 4
+    webp_method: int = 6
     jpeg_quality: int = 80
     png_compress_level: int = 9
 
