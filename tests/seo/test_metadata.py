@@ -143,10 +143,10 @@ def test_keyword_report_is_written_and_kept_out_of_search(fixture_site):
 
 
 def test_failing_keyword_analysis_stops_the_build_and_keeps_the_old_site(tmp_path):
-    from conftest import ROOT, build_site
+    from sitebuild import FIXTURE, build_site
     from kalo.problems import ContentErrors
 
-    fixture = ROOT / "tests" / "site" / "fixture"
+    fixture = FIXTURE
     output = tmp_path / "site"
     output.mkdir()
     (output / "previous.html").write_text("previous build")
