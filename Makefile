@@ -30,7 +30,7 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver check seo test clean new-org \
+.PHONY: help setup html publish serve devserver check seo test bench clean new-org \
         translations-extract translations-update translations-compile
 
 help:
@@ -43,6 +43,7 @@ help:
 	@echo "make devserver  rebuild on every change and serve"
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make translations-update / translations-compile   interface strings"
+	@echo "make bench      measure the build (BENCH_LARGE=1 adds 10,000 organizations)"
 	@echo "make clean      remove the built site (the image cache stays)"
 	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1"
 
@@ -94,6 +95,10 @@ new-org: $(STAMP)
 
 test: $(STAMP) $(MO_FILES)
 	$(BIN)/pytest
+
+bench: $(STAMP) $(MO_FILES)
+	$(PYTHON) bench/build.py $(if $(BENCH_LARGE),--large,)
+	@if [ -f bench/images.py ]; then $(PYTHON) bench/images.py; fi
 
 clean:
 	rm -rf $(OUTPUTDIR)

@@ -17,6 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from pelican import Pelican
+
+from kalo import timing
 from kalo.i18n import MissingCatalog
 from kalo.problems import ContentErrors
 
@@ -24,7 +27,6 @@ from kalo.problems import ContentErrors
 def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
           extra: dict | None = None) -> None:
     """Build into a temporary folder, then swap it in place of ``output_dir``."""
-    from pelican import Pelican
     from pelican.settings import read_settings
 
     output_dir = output_dir.resolve()
@@ -40,11 +42,22 @@ def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
             **(extra or {}),
         }
         settings = read_settings(str(settings_file), override=overrides)
-        Pelican(settings).run()
+        pelican_class = TimedPelican if timing.enabled() else Pelican
+        timing.start()
+        with timing.step("whole build"):
+            pelican_class(settings).run()
+        timing.write()
         _swap_in(staging, output_dir)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+class TimedPelican(Pelican):
+    """Pelican with each generator's phases timed (only for the benchmark)."""
+
+    def _get_generator_classes(self):
+        return [timing.timed_generator(cls) for cls in super()._get_generator_classes()]
 
 
 def _swap_in(staging: Path, output_dir: Path) -> None:

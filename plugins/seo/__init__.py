@@ -31,13 +31,16 @@ def _page_written(path, context) -> None:
 def _finish(pelican) -> None:
     from pathlib import Path
 
+    from kalo import timing
     from seo.analysis_step import analyze_and_report
 
     collector = _collectors.pop(pelican.output_path, None)
     if collector is not None:
         output = Path(pelican.output_path)
-        collector.write(output)
-        analyze_and_report(collector.analysed, output, pelican.settings, collector.site_url)
+        with timing.step("sitemap"):
+            collector.write(output)
+        with timing.step("SEO analysis"):
+            analyze_and_report(collector.analysed, output, pelican.settings, collector.site_url)
 
 
 def _install_helpers(generator) -> None:

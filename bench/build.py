@@ -1,0 +1,179 @@
+"""The build benchmark: this project's build against stock Pelican on the same content.
+
+    python bench/build.py [--sizes 100 1000] [--runs 3] [--large]
+
+For each size N it generates synthetic content (bench/synthetic.py) and measures, each step
+in its own process: a cold full build (no output, no caches), a rebuild with nothing
+changed, a rebuild after editing one profile, a rebuild after changing one image; peak
+memory; pages per second; output size; the time of each step (KALO_TIMINGS); and the
+baseline, stock Pelican 4.12 with its default theme and built-in translations building
+one plain Markdown page per organization and language. Ratios are taken pair by pair
+(ours / baseline in the same run) and the median is reported. Results: a table on the
+terminal and JSON in bench/results/build-<date>.json (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import write_site  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+BASELINE_CONF = """
+SITENAME = "Baseline"
+SITEURL = ""
+DEFAULT_LANG = "el"
+TIMEZONE = "Europe/Athens"
+PLUGINS = []
+ARTICLE_TRANSLATION_ID = "slug"
+FEED_ALL_ATOM = None
+"""
+
+
+def run(command: list[str], env=None) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one command in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env or ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def our_build(site: Path, output: Path, timings: Path | None = None) -> tuple[float, int]:
+    env = dict(ENV)
+    if timings:
+        env["KALO_TIMINGS"] = str(timings)
+    return run([PYTHON, "-m", "kalo.build", "--input", str(site / "content"), "--orgs",
+                str(site / "organizations"), "--output", str(output)], env)
+
+
+def baseline_build(site: Path, output: Path) -> tuple[float, int]:
+    conf = site / "baseline" / "pelicanconf.py"
+    conf.write_text(BASELINE_CONF, encoding="utf-8")
+    shutil.rmtree(output, ignore_errors=True)
+    return run([str(Path(PYTHON).parent / "pelican"), str(site / "baseline" / "content"), "-o",
+                str(output), "-s", str(conf), "-q"])
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
+
+
+def clear_caches() -> None:
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+
+
+def measure(size: int, runs: int, work: Path) -> dict:
+    site = write_site(size, work / f"site-{size}")
+    ours_out, base_out = work / f"out-{size}", work / f"base-{size}"
+    cold, base, ratios, memory = [], [], [], []
+    timings = work / f"timings-{size}.json"
+    for _ in range(runs):
+        clear_caches()
+        shutil.rmtree(ours_out, ignore_errors=True)
+        seconds, peak = our_build(site, ours_out, timings)
+        base_seconds, _ = baseline_build(site, base_out)
+        cold.append(seconds)
+        base.append(base_seconds)
+        ratios.append(seconds / base_seconds)
+        memory.append(peak)
+    unchanged, _ = our_build(site, ours_out)
+    profile = site / "organizations" / "foreas-00001" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8")
+    one_profile, _ = our_build(site, ours_out)
+    photo = site / "organizations" / "foreas-00002" / "photo.jpg"
+    if photo.exists():
+        data = photo.read_bytes()
+        photo.unlink()  # break the hard link to the shared sample file before changing it
+        photo.write_bytes(data + b"\0")
+    one_image, _ = our_build(site, ours_out)
+    pages, size_bytes = folder_size(ours_out)
+    base_pages, _ = folder_size(base_out)
+    baseline_cold = statistics.median(base)
+    return {
+        "organizations": size,
+        "pages": pages,
+        "output_bytes": size_bytes,
+        "cold_seconds": statistics.median(cold),
+        "baseline_cold_seconds": baseline_cold,
+        "baseline_pages": base_pages,
+        "ratio_cold_to_baseline": statistics.median(ratios),
+        "rebuild_unchanged_seconds": unchanged,
+        "rebuild_unchanged_ratio": unchanged / baseline_cold,
+        "rebuild_one_profile_seconds": one_profile,
+        "rebuild_one_profile_ratio": one_profile / baseline_cold,
+        "rebuild_one_image_seconds": one_image,
+        "peak_memory_mib": max(memory) / 1024,
+        "pages_per_second": pages / statistics.median(cold),
+        "steps_seconds": json.loads(timings.read_text()) if timings.exists() else {},
+        "runs": runs,
+    }
+
+
+def check_time() -> float:
+    seconds, _ = run([PYTHON, "-m", "kalo", "check", "--orgdir", "organizations", "--inputdir", "content"])
+    return seconds
+
+
+def table(results: list[dict]) -> str:
+    rows = [("N", "pages", "cold s", "baseline s", "ratio", "unchanged s (×base)",
+             "one profile s (×base)", "one image s", "peak MiB", "pages/s")]
+    for r in results:
+        rows.append((
+            str(r["organizations"]), str(r["pages"]), f"{r['cold_seconds']:.2f}",
+            f"{r['baseline_cold_seconds']:.2f}", f"{r['ratio_cold_to_baseline']:.2f}",
+            f"{r['rebuild_unchanged_seconds']:.2f} ({r['rebuild_unchanged_ratio']:.2f})",
+            f"{r['rebuild_one_profile_seconds']:.2f} ({r['rebuild_one_profile_ratio']:.2f})",
+            f"{r['rebuild_one_image_seconds']:.2f}", f"{r['peak_memory_mib']:.0f}",
+            f"{r['pages_per_second']:.0f}",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large", action="store_true", help="also N = 10,000 (slow)")
+    args = parser.parse_args()
+    sizes = args.sizes + ([10_000] if args.large else [])
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kalo-bench-") as work:
+        for size in sizes:
+            print(f"N = {size} ...", flush=True)
+            results.append(measure(size, args.runs if size < 10_000 else 1, Path(work)))
+    report = {"check_sample_seconds": check_time(), "builds": results}
+    print(table(results))
+    print(f"make check on the sample content: {report['check_sample_seconds']:.2f} s")
+    for r in results:
+        print(f"steps at N = {r['organizations']} (cold):")
+        for name, seconds in sorted(r["steps_seconds"].items(), key=lambda item: -item[1]):
+            print(f"  {seconds:7.2f} s  {name}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"JSON: {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
