@@ -1,0 +1,54 @@
+"""Pelican glue: count once per language, write /figures/ and /en/figures/."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from figures import stats, svg
+from kalo.i18n import LANGS, lang_prefix
+
+
+def figures_url(lang: str) -> str:
+    return f"{lang_prefix(lang)}figures/"
+
+
+class FiguresGenerator(Generator):
+    """The figures page in every language; reads what other generators put in the context."""
+
+    def generate_context(self):
+        self.directory = self.context.get("organizations")
+        self.programme = self.context.get("workshop_programme")
+        self.context["figures_url"] = figures_url
+
+    def figures(self, lang: str) -> dict:
+        """Everything the page shows, for one language."""
+        orgs = list(self.directory) if self.directory is not None else []
+        out = {
+            "totals": stats.totals(orgs),
+            "facets": {facet: stats.by_facet(orgs, facet, lang) for facet in stats.FACETS},
+            "exchange": stats.exchange(orgs, lang),
+            "series": None,
+            "people": None,
+            "programme": self.programme,
+        }
+        if self.programme is not None:
+            out["series"] = stats.workshop_series(self.programme, lang)
+            out["people"] = stats.people_reached(self.programme, lang)
+        return out
+
+    def generate_output(self, writer):
+        counterparts = {lang: figures_url(lang) for lang in LANGS}
+        orgs = list(self.directory) if self.directory is not None else []
+        lastmod = max((org.updated or org.consent.date for org in orgs), default=None)
+        for lang in LANGS:
+            url = counterparts[lang]
+
+            def chart(chart_id, title, bars, series=(), _lang=lang):
+                return svg.bar_chart(chart_id, title, bars, _lang, tuple(series))
+
+            writer.write_file(
+                f"{url}index.html", self.get_template("figures"), self.context,
+                lang=lang, page_url=url, alternates=counterparts, counterparts=counterparts,
+                noindex=False, seo_kind=None, lastmod=lastmod,
+                figures=self.figures(lang), bar_chart=chart,
+            )
