@@ -138,11 +138,10 @@ def main() -> None:
     args = parser.parse_args()
     ensure_packages()
     cores = os.cpu_count() or 1
-    work = ROOT / ".cache" / "bench" / "photos"
-    photos, crops = photo_set(args.photos, work)
     samples = sample_images([ROOT / "organizations", *args.folder])
     with tempfile.TemporaryDirectory(prefix="bench-images-") as tmp_name:
         tmp = Path(tmp_name)
+        photos, crops = photo_set(args.photos, tmp / "photos")
         settings = ImageSettings(root=ROOT)
         requests = [ImageRequest(p, "photo") for p in photos]
         requests += [ImageRequest(p, "logo" if "logo" in p.name else "photo") for p in samples]
@@ -160,6 +159,7 @@ def main() -> None:
         _, all_time = build(subset, fresh(settings, tmp, "all"), cores)
 
         quality_rows = measure_quality(photos, cold, cold_settings)
+        per_photo = [{**row, "photo": Path(row["photo"]).name} for row in quality_rows]
 
     summary = {}
     for fmt in ("avif", "webp", "jpeg"):
@@ -190,7 +190,7 @@ def main() -> None:
                     "all_cores_seconds": all_time,
                     "images_per_second_one_core": len(subset) / one_time,
                     "images_per_second_all_cores": len(subset) / all_time},
-        "per_photo": quality_rows,
+        "per_photo": per_photo,
     }
     print_table(report)
     out = ROOT / "bench" / "results" / f"images-{time.strftime('%Y%m%d-%H%M%S')}.json"
