@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kalo.problems import Problem, raise_if_errors
-from seo.analysis import PageForAnalysis, analyze_site, failing_pages
+from seo.analysis import PageForAnalysis, failing_pages
+from seo.analysis_cache import analyze_cached
 from seo.report import format_table, write_html, write_json
 from seo.settings import get_settings
 
@@ -81,7 +82,8 @@ def _read(page: WrittenPage, site_host: str) -> PageForAnalysis:
 def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, site_url: str) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
-    reports = analyze_site([_read(page, site_host) for page in pages], seo_settings)
+    cache = Path(settings.get("SEO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache" / "seo")
+    reports = analyze_cached([_read(page, site_host) for page in pages], seo_settings, cache)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     write_json(reports, folder / "report.json")

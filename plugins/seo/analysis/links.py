@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
@@ -13,6 +14,7 @@ def _host(host: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@lru_cache(maxsize=8192)
 def link_kind(href: str, page_url: str, site_host: str) -> LinkKind:
     """``internal`` (this site), ``outbound`` (another site), ``self`` (this very page or
     an anchor on it) or ``other`` (``mailto:``, ``tel:``, ``javascript:``...)."""
