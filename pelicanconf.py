@@ -27,7 +27,7 @@ THEME = str(ROOT / "theme")
 
 # Plugins are listed explicitly: with PLUGINS unset Pelican would load every installed one.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["bilingual", "site_pages", "seo", "organizations", "workshops", "opendata", "figures", "search", "map"]
+PLUGINS = ["bilingual", "site_pages", "seo", "organizations", "workshops", "image_step", "opendata", "figures", "search", "map"]
 
 # Only the static pages are Pelican's own content; workshops and organizations have plugins.
 ARTICLE_PATHS = []
@@ -68,6 +68,9 @@ DEFAULT_METADATA = {}
 OUTPUT_SOURCES = False
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
+# Caches that make rebuilds fast live outside output/ and survive `make clean`.
+KALO_CACHE_DIR = str(ROOT / ".cache")
+IMAGES_CACHE_DIR = str(ROOT / ".cache" / "images")
 RELATIVE_URLS = False
 
 # The repository, for the "suggest a correction" link on every profile.

@@ -82,7 +82,7 @@ def _read(page: WrittenPage, site_host: str) -> PageForAnalysis:
 def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, site_url: str) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
-    cache = Path(settings.get("SEO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache" / "seo")
+    cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
     reports = analyze_cached([_read(page, site_host) for page in pages], seo_settings, cache)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from PIL import Image
 
 from images import process_images
 
-from conftest import jpeg_bytes, photo_like, request
+from image_helpers import jpeg_bytes, photo_like, request
 
 
 def _png_header_only(width: int, height: int) -> bytes:

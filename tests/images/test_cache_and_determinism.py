@@ -8,7 +8,7 @@ from pathlib import Path
 
 from images import ImageRequest, Role, process_images, publish
 
-from conftest import photo_like, request, save
+from image_helpers import photo_like, request, save
 
 
 def _sources(tmp_path: Path) -> list[ImageRequest]:

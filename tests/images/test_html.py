@@ -8,7 +8,7 @@ import pytest
 
 from images import process_images, render_picture
 
-from conftest import photo_like, request, save
+from image_helpers import photo_like, request, save
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PIL import Image, ImageCms
 from images import process_images
 from images.decode import decode
 
-from conftest import (assert_no_metadata, gps_exif, photo_like, read_back, request, save,
+from image_helpers import (assert_no_metadata, gps_exif, photo_like, read_back, request, save,
                       swapped_primaries_profile)
 
 

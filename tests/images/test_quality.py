@@ -10,7 +10,7 @@ from images.encode import encode
 from images.quality import reference, ssim, variant_ssim
 from images.settings import Quality
 
-from conftest import photo_like, save
+from image_helpers import photo_like, save
 
 
 def test_ssim_of_identical_images_is_one():

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 from images import make_social_images
 from images.social import IDENTITY, fit_text, font_files, missing_glyphs
 
-from conftest import assert_no_metadata, photo_like, read_back, save
+from image_helpers import assert_no_metadata, photo_like, read_back, save
 
 GREEK = "Κοινωνική Συνεταιριστική Επιχείρηση «Γεύσεις της Γειτονιάς» Ϊ ΐ ΰ Ά Έ Ή Ί Ό Ύ Ώ ς"
 

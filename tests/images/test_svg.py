@@ -8,7 +8,7 @@ from lxml import etree
 from images import process_images, render_picture
 from images.svg import rasterize, sanitize
 
-from conftest import request
+from image_helpers import request
 
 HOSTILE = b"""<?xml version="1.0"?>
 <!DOCTYPE svg [<!ENTITY ext SYSTEM "file:///etc/passwd"><!ENTITY name "KALO">]>

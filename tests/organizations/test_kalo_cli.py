@@ -36,12 +36,14 @@ def test_check_clean_content_exits_0_with_a_summary(orgs):
     orgs.write("vita", valid_profile(promotion_consent={"granted": False}))
     result = check(orgs)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines() == [
+    # One summary per checker (organizations, then workshops), each in English then Greek.
+    assert result.stdout.splitlines()[:2] == [
         "2 organizations checked: 1 published, 1 left out (no permission: 1; withdrawn: 0); "
         "0 errors, 0 warnings",
         "    Ελέγχθηκαν 2 οργανισμοί: 1 δημοσιεύονται, 1 παραλείπονται (χωρίς άδεια: 1· "
         "με ανάκληση: 0)· 0 σφάλματα, 0 προειδοποιήσεις",
     ]
+    assert result.stdout.splitlines()[2].startswith("0 workshop files checked")
 
 
 def test_check_with_a_warning_only_exits_0(orgs):
@@ -64,8 +66,9 @@ def test_check_prints_every_error_in_english_then_greek_and_exits_1(orgs):
         'did you mean "ilion"? (codes: agia-varvara, agioi-anargyroi-kamatero, '))
     assert lines[english + 1].startswith("    organizations/anakyklono/profile.yaml:5: municipality: το ")
     assert any("founded: expected a year from 1850" in line for line in lines)
-    assert lines[-2].startswith("2 organizations checked: 1 published, 0 left out")
-    assert lines[-2].endswith("1 with errors; 2 errors, 0 warnings")
+    summary = next(line for line in lines if line.startswith("2 organizations checked"))
+    assert summary.startswith("2 organizations checked: 1 published, 0 left out")
+    assert summary.endswith("1 with errors; 2 errors, 0 warnings")
 
 
 def test_check_on_a_missing_folder_exits_1(tmp_path):

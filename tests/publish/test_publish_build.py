@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from sitebuild import ROOT, build_site
 from kalo.problems import ContentErrors
 
 pytestmark = pytest.mark.slow

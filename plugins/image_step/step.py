@@ -1,0 +1,117 @@
+"""Which images the site shows, made once per build; ``picture()`` for the templates."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from images import ImageRequest, load_settings, process_images, publish, render_picture
+from kalo import codes, timing
+from kalo.problems import raise_if_errors
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SiteImages:
+    """The build's images: responsive ones by (source, role), social ones by page."""
+
+    responsive: dict = field(default_factory=dict)  # (Path, role) → ResponsiveImage
+    social: dict = field(default_factory=dict)  # ("organizations"|"workshops", slug) → {og, square}
+    encodes: int = 0
+
+
+def _organization_requests(directory) -> list[ImageRequest]:
+    requests = []
+    for org in directory:
+        dest = f"images/organizations/{org.slug}"
+        if org.logo:
+            requests.append(ImageRequest(org.logo.path, "logo", dest))
+        requests.extend(ImageRequest(photo.path, "photo", dest) for photo in org.public_photos)
+    return requests
+
+
+def _workshop_requests(programme) -> list[ImageRequest]:
+    return [
+        ImageRequest(photo.path, "photo", f"images/workshops/{workshop.slug}")
+        for workshop in getattr(programme, "workshops", ())
+        for photo in workshop.photos
+        if photo.publishable
+    ]
+
+
+def process_site_images(generators) -> None:
+    context = generators[0].context
+    settings = generators[0].settings
+    output = Path(settings["OUTPUT_PATH"])
+    image_settings = load_settings(settings, Path(settings["PATH"]).parent)
+    directory = context.get("organizations") or ()
+    programme = context.get("workshop_programme")
+    site = SiteImages()
+    with timing.step("images"):
+        result = process_images(
+            _organization_requests(directory) + _workshop_requests(programme), image_settings
+        )
+        raise_if_errors(result.problems)
+        publish(result, output)
+        site.responsive = {(request.source, request.role): image for request, image in result.images.items()}
+        site.encodes = result.encodes
+    with timing.step("social images"):
+        site.encodes += _social_images(site, directory, programme, output, image_settings)
+    log.info("images: %d encoded, the rest from the cache", site.encodes)
+    context["site_images"] = site
+
+
+def _social_images(site: SiteImages, directory, programme, output: Path, image_settings) -> int:
+    from images import make_social_images  # loads the font package: only when needed
+
+    encodes = 0
+    problems = []
+    for org in directory:
+        picture = org.logo.path if org.logo else (org.public_photos[0].path if org.public_photos else None)
+        subtitle = org.name.en or codes.label("municipality", org.municipality, "el")
+        made = make_social_images(org.name.el, subtitle, picture, output / "images" / "social" / "organizations",
+                                  settings=image_settings, stem=org.slug)
+        encodes += made.encodes
+        problems.extend(made.problems)
+        site.social[("organizations", org.slug)] = _relative(made, output)
+    for workshop in getattr(programme, "workshops", ()):
+        photo = next((p.path for p in workshop.photos if p.publishable), None)
+        made = make_social_images(workshop.title, codes.label("series", workshop.series, "el"), photo,
+                                  output / "images" / "social" / "workshops", settings=image_settings,
+                                  stem=workshop.slug)
+        encodes += made.encodes
+        problems.extend(made.problems)
+        site.social[("workshops", workshop.slug)] = _relative(made, output)
+    raise_if_errors(problems)
+    return encodes
+
+
+def _relative(made, output: Path) -> dict[str, str]:
+    return {name: str(PurePosixPath(path.relative_to(output))) for name, path in
+            (("og", made.og), ("square", made.square))}
+
+
+@pass_context
+def picture(context, path: Path, role: str, alt: str, eager: bool = False, css_class: str | None = None):
+    """The ``<picture>`` of an image the image step made; nothing if it was not made."""
+    site = context.get("site_images")
+    image = site.responsive.get((Path(path), role)) if site else None
+    if image is None:
+        return ""
+    prefix = f"{context.get('SITEURL', '')}/"
+    return Markup(render_picture(image, alt, eager=eager, css_class=css_class, url_prefix=prefix))
+
+
+@pass_context
+def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
+    site = context.get("site_images")
+    return site.social.get((kind, slug)) if site else None
+
+
+def install_jinja_helpers(generator) -> None:
+    generator.env.globals.update(picture=picture, social_image=social_image)
