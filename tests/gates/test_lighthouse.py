@@ -1,0 +1,50 @@
+"""Lighthouse 12 (npm, mobile profile) on the main page types: Accessibility, Best Practices
+and SEO must be 100, Performance at least 90. The four scores are printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from gate_tools import CHROME_FLAGS, CHROMIUM, LIGHTHOUSE_CLI, need_file, need_program
+
+PAGE_KINDS = ("home", "directory", "profile", "workshop")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MINIMUM = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_lighthouse_scores(server, pages, gate_site, kind, tmp_path):
+    node = need_program("node", "node-deps")
+    cli = need_file(LIGHTHOUSE_CLI, "lighthouse (npm)", "node-deps")
+    need_file(CHROMIUM, "Chromium", "system-deps")
+    address = pages.get(f"{kind} (el)")
+    if address is None:
+        assert kind == "workshop" and not gate_site.built_here, f"no {kind} page"
+        pytest.skip("the site has no workshop page")
+    report = tmp_path / "report.json"
+    run = subprocess.run(
+        [node, str(cli), server.url + address, "--quiet", "--output=json", f"--output-path={report}",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+         "--max-wait-for-load=60000"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+    )
+    assert run.returncode == 0 and report.exists(), f"lighthouse failed:\n{run.stderr[-3000:]}"
+    result = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round((result["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    print(f"\nLighthouse {address}: " + ", ".join(f"{name} {score}" for name, score in scores.items()))
+    failing = {name: score for name, score in scores.items() if score < MINIMUM[name]}
+    details = []
+    for name in failing:
+        for ref in result["categories"][name]["auditRefs"]:
+            audit = result["audits"][ref["id"]]
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                details.append(f"  {name}: {audit['id']} ({audit['score']}): {audit['title']}")
+                for item in (audit.get("details") or {}).get("items", [])[:5]:
+                    details.append(f"    {item.get('url', '')} {item.get('description', '')}".rstrip())
+    assert not failing, f"{address}: below the minimum {failing}\n" + "\n".join(details)
