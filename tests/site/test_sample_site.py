@@ -32,3 +32,30 @@ def test_every_sample_page_has_one_h1_and_a_lang(sample_site):
         html = path.read_text(encoding="utf-8")
         assert len(re.findall(r"<h1[ >]", html)) == 1, path
         assert re.search(r'<html lang="(el|en)">', html), path
+
+
+def test_no_image_leaves_the_build_with_metadata(sample_site):
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    images = [p for p in sample_site.rglob("*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp", ".avif")]
+    assert len(images) > 50
+    for path in images:
+        data = path.read_bytes()
+        assert b"GPS" not in data and b"Exif\x00\x00" not in data, path
+        with Image.open(path) as image:
+            assert not image.getexif(), path
+            assert "icc_profile" not in image.info or path.suffix == ".png", path
+
+
+def test_profiles_show_responsive_images_and_social_cards(sample_site):
+    html = (sample_site / "organizations" / "gefseis-tis-geitonias-koinsep" / "index.html").read_text(encoding="utf-8")
+    assert '<source type="image/avif"' in html and '<source type="image/webp"' in html
+    assert 'loading="lazy"' in html and 'width="' in html and 'height="' in html
+    assert '<meta property="og:image" content="http://localhost:8000/images/social/organizations/' in html
+    og = re.search(r'og:image" content="http://localhost:8000/([^"]+)"', html).group(1)
+    from PIL import Image
+
+    with Image.open(sample_site / og) as card:
+        assert card.size == (1200, 630)
