@@ -102,3 +102,5 @@ bench: $(STAMP) $(MO_FILES)
 
 clean:
 	rm -rf $(OUTPUTDIR)
+
+include mk/publish.mk

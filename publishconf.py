@@ -13,7 +13,7 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
 # The address the site is published at, from the environment, e.g. https://kalo-west-athens.gr
-SITEURL = os.environ.get("SITEURL", "https://kalo-west-athens.example.org").rstrip("/")
+SITEURL = (os.environ.get("SITEURL") or "https://kalo-west-athens.example.org").rstrip("/")
 RELATIVE_URLS = False
 
 # Feeds: Pelican's own stay off (pelicanconf); the workshops plugin writes the Atom feeds
