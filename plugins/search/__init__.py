@@ -36,13 +36,17 @@ def _page_written(path, context) -> None:
 def _finish(pelican) -> None:
     from pathlib import Path
 
+    from kalo import timing
     from search.indexer import build_index
     from search.settings import search_settings
 
     pages = _noted.pop(pelican.output_path, None)
     options = search_settings(pelican.settings)
     if pages is not None and options["SEARCH_ENABLED"]:
-        build_index(Path(pelican.output_path), sorted(pages, key=lambda p: p.path), options)
+        cache_root = pelican.settings.get("KALO_CACHE_DIR")
+        with timing.step("search index"):
+            build_index(Path(pelican.output_path), sorted(pages, key=lambda p: p.path), options,
+                        cache=Path(cache_root) / "search" if cache_root else None)
 
 
 def get_generators(_pelican):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +14,9 @@ from kalo.problems import Problem, raise_if_errors
 from search.select import IndexedPage, mark_body
 
 log = logging.getLogger(__name__)
+
+# Changes when what this module does to the bundle changes (invalidates cached bundles).
+BUNDLE_FORMAT = 1
 
 # Pagefind writes ready-made interfaces too; the site has its own (theme/static/js/search.js).
 UNUSED_BUNDLE_FILES = (
@@ -36,22 +41,38 @@ def pagefind_binary(configured: str | None) -> Path:
     return Path(binary)
 
 
-def build_index(output: Path, pages: list[IndexedPage], options: dict) -> None:
+# Bundles kept in the cache: the current one and a few before it (bounded disk use).
+CACHED_BUNDLES = 3
+
+
+def build_index(output: Path, pages: list[IndexedPage], options: dict,
+                cache: Path | None = None) -> None:
     """Index ``pages`` of ``output`` into ``output/<SEARCH_BUNDLE_DIR>/``, one index per language.
 
     The pages are copied, with ``data-pagefind-body`` on their <main>, into a temporary
     folder outside the site, and Pagefind indexes that copy: what it sees is exactly the
     list chosen by ``search.select``, whatever else the site holds.
+
+    When the same pages were indexed before, the bundle comes from ``cache``: a rebuild
+    does not index again, and its output is byte-identical (Pagefind itself writes its
+    filter files in a different order on every run).
     """
     binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
     bundle = output / options["SEARCH_BUNDLE_DIR"]
+    marked = {page.path: mark_body((output / page.path).read_text(encoding="utf-8")) for page in pages}
+    command_options = [f"--exclude-selectors={s}" for s in options["SEARCH_EXCLUDE_SELECTORS"]]
+    key = _bundle_key(marked, command_options, binary)
+    cached = cache / key if cache else None
+    if cached is not None and (cached / "pagefind.js").exists():
+        shutil.copytree(cached, bundle, dirs_exist_ok=True)
+        log.info("search: index of %d pages reused from the cache", len(pages))
+        return
     with tempfile.TemporaryDirectory(prefix="kalo-search-") as tmp:
         source = Path(tmp)
-        for page in pages:
-            target = source / page.path
+        for path, html in marked.items():
+            target = source / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            html = (output / page.path).read_text(encoding="utf-8")
-            target.write_text(mark_body(html), encoding="utf-8")
+            target.write_text(html, encoding="utf-8")
         command = [str(binary), "--site", str(source), "--output-path", str(bundle), "--quiet"]
         for selector in options["SEARCH_EXCLUDE_SELECTORS"]:
             command += ["--exclude-selectors", selector]
@@ -66,9 +87,33 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict) -> None:
                   f"το Pagefind απέτυχε (κωδικός {done.returncode}): {detail}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    if cached is not None:
+        _store(bundle, cached)
     langs = sorted({page.lang for page in pages})
     log.info("search: %d pages indexed (%s) into /%s/", len(pages), ", ".join(langs),
              options["SEARCH_BUNDLE_DIR"])
+
+
+def _bundle_key(marked: dict, command_options: list[str], binary: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(repr((command_options, binary.stat().st_size, BUNDLE_FORMAT)).encode())
+    for path in sorted(marked):
+        digest.update(str(path).encode() + b"\0" + marked[path].encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _store(bundle: Path, cached: Path) -> None:
+    """Keep this bundle for the next build, and only the newest few."""
+    staging = cached.with_name(f".{cached.name}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(bundle, staging)
+    shutil.rmtree(cached, ignore_errors=True)
+    staging.rename(cached)
+    os.utime(cached)
+    older = sorted((p for p in cached.parent.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in older[CACHED_BUNDLES:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _fail(message: str, message_el: str) -> None:
