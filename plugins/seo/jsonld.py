@@ -82,6 +82,38 @@ def organization(org, lang: str, page_url: str, site_url: str, logo_url: str | N
     return data
 
 
+def event(workshop, lang: str, page_url: str, text, series_label: str, place_label: str | None,
+          image_url: str | None = None) -> dict:
+    """A workshop as a schema.org Event, from its own data only."""
+    status = "EventScheduled"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": text.title,
+        "url": page_url,
+        "description": text.summary or series_label,
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "organizer": NETWORK,
+        "superEvent": {"@type": "EventSeries", "name": series_label},
+        "inLanguage": "el",
+    }
+    if workshop.date:
+        starts = workshop.starts
+        data["startDate"] = starts.isoformat() if starts else workshop.date.isoformat()
+    place = text.venue or place_label
+    if place or workshop.municipality:
+        data["location"] = {
+            "@type": "Place",
+            "name": place or place_label,
+            "address": {"@type": "PostalAddress", "addressLocality": place_label or "",
+                        "addressRegion": "Αττική" if lang == "el" else "Attica", "addressCountry": "GR"},
+        }
+    if image_url:
+        data["image"] = [image_url]
+    return data
+
+
 def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
     return {
         "@context": "https://schema.org",

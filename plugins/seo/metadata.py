@@ -38,6 +38,17 @@ def jsonld_organization(context, org, lang: str, logo_url=None, image_urls=()) -
 
 
 @pass_context
+def jsonld_event(context, workshop, lang: str, text, image_path: str | None = None) -> dict:
+    from kalo import codes
+
+    site = absolute_site_url(context)
+    place = codes.label("municipality", workshop.municipality, lang) if workshop.municipality else None
+    return jsonld.event(workshop, lang, f"{site}/{context['page_url']}", text,
+                        codes.label("series", workshop.series, lang), place,
+                        f"{site}/{image_path}" if image_path else None)
+
+
+@pass_context
 def jsonld_breadcrumbs(context, trail) -> dict:
     site = absolute_site_url(context)
     return jsonld.breadcrumbs([(name, f"{site}/{url}") for name, url in trail])
@@ -70,6 +81,7 @@ def share_links(context, title: str) -> list[tuple[str, str]]:
 def install_jinja_helpers(generator) -> None:
     generator.env.globals.update(
         jsonld_organization=jsonld_organization,
+        jsonld_event=jsonld_event,
         jsonld_breadcrumbs=jsonld_breadcrumbs,
         jsonld_website=jsonld_website,
         share_links=share_links,

@@ -59,3 +59,15 @@ def test_profiles_show_responsive_images_and_social_cards(sample_site):
 
     with Image.open(sample_site / og) as card:
         assert card.size == (1200, 630)
+
+
+def test_workshops_carry_event_json_ld_and_a_social_card(sample_site):
+    import json
+
+    html = (sample_site / "workshops" / "thematic-01" / "index.html").read_text(encoding="utf-8")
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    [event] = [b for b in blocks if b["@type"] == "Event"]
+    assert event["eventStatus"].startswith("https://schema.org/")
+    assert event["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+    assert event["organizer"]["name"].startswith("Διαδημοτικό")
+    assert "og:image" in html and "BreadcrumbList" in html
