@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 PELICAN := $(BIN)/pelican
 STAMP := $(VENV)/.installed-stamp
+# The map's Leaflet and the test tools come from npm (package-lock.json); `npm ci` installs them.
+NODE_STAMP := node_modules/.installed-stamp
 
 BASEDIR := $(CURDIR)
 INPUTDIR ?= $(BASEDIR)/content
@@ -52,7 +54,7 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --disable-pip-version-check --quiet --requirement requirements.txt
 	@touch $@
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --domain messages --input-file $< --output-file $@ >/dev/null
@@ -68,17 +70,17 @@ translations-update: translations-extract
 	$(BIN)/pybabel update --domain messages --input-file $(CATALOG_DIR)/messages.pot \
 		--output-dir $(CATALOG_DIR) --no-fuzzy-matching --ignore-obsolete
 
-html: $(STAMP) $(MO_FILES)
+html: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(BUILD) $(BUILDOPTS) --settings $(CONFFILE)
 
-publish: $(STAMP) $(MO_FILES)
+publish: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(BUILD) $(BUILDOPTS) --settings $(PUBLISHCONF)
 
 serve: html
 	@echo "Serving the site at http://localhost:$(PORT)/ (Ctrl+C stops)"
 	$(PELICAN) --listen --bind $(HOST) --port $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
-devserver: $(STAMP) $(MO_FILES)
+devserver: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(PYTHON) -m kalo.devserver --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR) \
 		--settings $(CONFFILE) --bind $(HOST) --port $(PORT)
 
