@@ -22,15 +22,15 @@ from pathlib import Path
 
 import pytest
 
+from publish.headers import CONTENT_SECURITY_POLICY
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# The site's policy (docs/search-and-map.md). Pagefind compiles WebAssembly, which
-# Chromium allows only with 'wasm-unsafe-eval' (it does not allow eval()).
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "img-src 'self' data: https://*.tile.openstreetmap.org; connect-src 'self'")
+# The site's own policy, as every host config sends it (plugins/publish/headers.py).
+CSP = CONTENT_SECURITY_POLICY
 TILE_HOST = re.compile(r"^https?://([a-z0-9-]+\.)*tile\.openstreetmap\.org/", re.I)
 # A 1×1 transparent PNG.
 BLANK_PNG = base64.b64decode(
