@@ -19,9 +19,9 @@ DEFAULTS = {
         "el": "Παρατηρητήριο ΚΑΛΟ Δυτικής Αθήνας",
         "en": "SSE Observatory of West Athens",
     },
-    # The public contact e-mail of each organization, as its profile's JSON-LD shows it.
-    # False leaves e-mail addresses out of every file under /data/.
-    "OPENDATA_EMAIL": True,
+    # Profile pages write e-mail addresses so that harvesters cannot read them; the open
+    # data keeps that promise by leaving them out. True adds them to every file under /data/.
+    "OPENDATA_EMAIL": False,
     # Which kinds of organization are SSE initiatives in essglobal.jsonld. Local
     # authorities and conventional businesses are partners of the ecosystem, not SSE
     # initiatives, so ESSGLOBAL does not describe them (Murmurations lists everyone).

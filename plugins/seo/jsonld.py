@@ -66,8 +66,7 @@ def organization(org, lang: str, page_url: str, site_url: str, logo_url: str | N
     if org.location:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": org.location.lat,
                        "longitude": org.location.lon}
-    if org.email:
-        data["email"] = org.email
+    # No e-mail: the page writes it so that harvesters cannot read it (theme/static/js/email.js).
     if org.phone:
         data["telephone"] = org.phone
     same_as = [url for url in (org.website, *org.social.values()) if url]
