@@ -67,26 +67,28 @@ def process_site_images(generators) -> None:
 
 
 def _social_images(site: SiteImages, directory, programme, output: Path, image_settings) -> int:
-    from images import make_social_images  # loads the font package: only when needed
+    from images.social import SocialJob, make_many_social_images  # loads the font package
 
-    encodes = 0
-    problems = []
+    pages = []  # (kind, slug), in the order the jobs are made
+    jobs = []
     for org in directory:
         picture = org.logo.path if org.logo else (org.public_photos[0].path if org.public_photos else None)
         subtitle = org.name.en or codes.label("municipality", org.municipality, "el")
-        made = make_social_images(org.name.el, subtitle, picture, output / "images" / "social" / "organizations",
-                                  settings=image_settings, stem=org.slug)
-        encodes += made.encodes
-        problems.extend(made.problems)
-        site.social[("organizations", org.slug)] = _relative(made, output)
+        pages.append(("organizations", org.slug))
+        jobs.append(SocialJob(org.name.el, subtitle, picture,
+                              output / "images" / "social" / "organizations", stem=org.slug))
     for workshop in getattr(programme, "workshops", ()):
         photo = next((p.path for p in workshop.photos if p.publishable), None)
-        made = make_social_images(workshop.title, codes.label("series", workshop.series, "el"), photo,
-                                  output / "images" / "social" / "workshops", settings=image_settings,
-                                  stem=workshop.slug)
+        pages.append(("workshops", workshop.slug))
+        jobs.append(SocialJob(workshop.title, codes.label("series", workshop.series, "el"), photo,
+                              output / "images" / "social" / "workshops", stem=workshop.slug))
+    made_all = make_many_social_images(jobs, settings=image_settings)
+    encodes = 0
+    problems = []
+    for page, made in zip(pages, made_all):
         encodes += made.encodes
         problems.extend(made.problems)
-        site.social[("workshops", workshop.slug)] = _relative(made, output)
+        site.social[page] = _relative(made, output)
     raise_if_errors(problems)
     return encodes
 

@@ -107,3 +107,39 @@ def write_atomic(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+class HashCache:
+    """Each source's SHA-256 remembered by (path, size, mtime, ctime, inode), so a warm build
+    reads no image file: ``<cache>/hashes.json``. ctime cannot be set back by any tool, so a
+    changed file always gets hashed again. ``save()`` writes only when something changed."""
+
+    FILE = "hashes.json"
+
+    def __init__(self, root: Path):
+        self.path = Path(root) / self.FILE
+        try:
+            self._known: dict[str, list] = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(self._known, dict):
+                self._known = {}
+        except (OSError, ValueError):
+            self._known = {}
+        self._changed = False
+
+    def sha256(self, path: Path, stat: os.stat_result | None = None) -> str:
+        """The file's SHA-256 (raises OSError like reading it would)."""
+        stat = stat or os.stat(path)
+        key = os.path.abspath(path)
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        known = self._known.get(key)
+        if known is not None and known[:4] == stamp:
+            return known[4]
+        sha = sha256_bytes(Path(path).read_bytes())
+        self._known[key] = [*stamp, sha]
+        self._changed = True
+        return sha
+
+    def save(self) -> None:
+        if self._changed:
+            write_atomic(self.path, json.dumps(self._known, sort_keys=True).encode("utf-8"))
+            self._changed = False

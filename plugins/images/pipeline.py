@@ -21,7 +21,7 @@ from kalo.elot743 import slugify
 from kalo.problems import Problem
 
 from . import messages
-from .cache import Cache, SourceInfo, manifest_key, sha256_bytes, variant_key, write_atomic
+from .cache import Cache, HashCache, SourceInfo, manifest_key, variant_key, write_atomic
 from .decode import Decoded, decode, jpeg_scale_for, looks_like_svg, probe
 from .encode import encode, height_for, resize
 from .model import EXTENSIONS, ImageRequest, ProcessResult, ResponsiveImage, Variant
@@ -160,25 +160,29 @@ def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
     requests = list(dict.fromkeys(requests))
     problems: list[Problem] = []
     paths: dict[Path, tuple[str, str]] = {}  # path -> (file, sha)
+    hashes = HashCache(settings.cache_path)
     for request in requests:
         if request.source in paths:
             continue
         file = display_path(request.source, settings)
         settings.role(request.role)  # an unknown role is a programming error: raise
-        sha_or_problem = _hash(request.source, file, settings)
+        sha_or_problem = _hash(request.source, file, settings, hashes)
         if isinstance(sha_or_problem, Problem):
             problems.append(sha_or_problem)
             continue
         paths[request.source] = (file, sha_or_problem)
+    hashes.save()
+    roles_by_source: dict[Path, set[str]] = {}
     for request in requests:
         settings.role(request.role)
+        roles_by_source.setdefault(request.source, set()).add(request.role)
     groups: dict[str, list[Path]] = {}
     for path, (_, sha) in paths.items():
         groups.setdefault(sha, []).append(path)
     tasks = []
     for sha in sorted(groups):
         group = sorted(groups[sha], key=lambda p: paths[p][0])
-        roles = {r.role for r in requests if r.source in group}
+        roles = set().union(*(roles_by_source[path] for path in group))
         tasks.append(SourceTask(group[0], paths[group[0]][0], sha,
                                 tuple(settings.role(name) for name in sorted(roles))))
     results = _run(tasks, settings, workers if workers is not None else settings.workers)
@@ -189,6 +193,7 @@ def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
             problems.extend(replace(p, file=file) for p in result.info.problems)
     images: dict[ImageRequest, ResponsiveImage] = {}
     cache = Cache(settings.cache_path)
+    memo: dict = {}  # keys and sizes of cache files: many sources share a content
     for request in requests:
         if request.source not in paths:
             continue
@@ -196,7 +201,7 @@ def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
         info = infos[sha]
         if info.kind == "invalid":
             continue
-        images[request] = _image(request, file, sha, info, settings, cache)
+        images[request] = _image(request, file, sha, info, settings, cache, memo)
     return ProcessResult(images, tuple(sorted(set(problems))), sum(r.encodes for r in results))
 
 
@@ -209,14 +214,15 @@ def process_image(source: Path, role: str, settings: ImageSettings, dest: str = 
     return image if image is not None else result.problems
 
 
-def _hash(path: Path, file: str, settings: ImageSettings) -> str | Problem:
+def _hash(path: Path, file: str, settings: ImageSettings, hashes: HashCache) -> str | Problem:
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
         if size > settings.max_file_bytes:
             return messages.file_too_big(file, size, settings.max_file_bytes)
         if size == 0:
             return messages.empty(file)
-        return sha256_bytes(path.read_bytes())
+        return hashes.sha256(path, stat)
     except FileNotFoundError:
         return messages.missing(file)
     except OSError as error:
@@ -236,28 +242,42 @@ def _stem(file: str) -> str:
     return (slugify(PurePosixPath(file).stem) or "image")[:60].strip("-") or "image"
 
 
+def _variant_key(memo: dict, sha: str, fmt: str, width: int, settings: ImageSettings) -> str:
+    """``variant_key``, once per content, format and width (sources share contents)."""
+    wanted = (sha, fmt, width)
+    if wanted not in memo:
+        memo[wanted] = variant_key(sha, fmt, width, settings)
+    return memo[wanted]
+
+
+def _size(path: Path, memo: dict) -> int:
+    if path not in memo:
+        memo[path] = path.stat().st_size
+    return memo[path]
+
+
 def _image(request: ImageRequest, file: str, sha: str, info: SourceInfo,
-           settings: ImageSettings, cache: Cache) -> ResponsiveImage:
+           settings: ImageSettings, cache: Cache, memo: dict) -> ResponsiveImage:
     role = settings.role(request.role)
     stem = _stem(file)
     dest = PurePosixPath(request.dest)
     variants = []
     if info.kind == "svg":
-        key = variant_key(sha, "svg", 0, settings)
+        key = _variant_key(memo, sha, "svg", 0, settings)
         target = cache.variant_file(key, "svg")
         width = max(role.widths)
         height = height_for(width, info.width, info.height)
         variants.append(Variant("svg", width, height, dest / f"{stem}.{key[:10]}.svg",
-                                target.stat().st_size, target))
+                                _size(target, memo), target))
     else:
         for fmt in raster_formats(info, settings):
             for width in role.widths_for(info.width):
-                key = variant_key(sha, fmt, width, settings)
+                key = _variant_key(memo, sha, fmt, width, settings)
                 target = cache.variant_file(key, fmt)
                 variants.append(Variant(
                     fmt, width, height_for(width, info.width, info.height),
                     dest / f"{stem}-{width}.{key[:10]}.{EXTENSIONS[fmt]}",
-                    target.stat().st_size, target))
+                    _size(target, memo), target))
     largest = variants[-1]
     return ResponsiveImage(file, sha, role.name, role.sizes, largest.width, largest.height,
                            info.has_alpha, tuple(variants))
@@ -267,11 +287,23 @@ def publish(result: ProcessResult, output_dir: Path, *, link: bool = True) -> in
     """Put every variant into ``output_dir`` (hard link, else copy). Returns how many
     files were written; files already there with the same content are left alone."""
     written = 0
+    folders: set[Path] = set()
     for variant in result.files():
         target = Path(output_dir) / variant.path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if link:
+            try:
+                os.link(variant.cache_file, target)  # the usual case: a new staging folder
+                written += 1
+                continue
+            except FileExistsError:
+                pass
+            except OSError:
+                link = False  # another file system: copy this one and the rest
         if target.exists() and target.stat().st_size == variant.bytes:
             continue  # names carry the content's key: same name and size, same file
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".tmp-{target.name}")
         if tmp.exists():
             tmp.unlink()

@@ -12,7 +12,11 @@ import functools
 import hashlib
 import io
 import json
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -93,9 +97,19 @@ def _font_digest() -> str:
 
 def missing_glyphs(text: str, bold: bool = True) -> str:
     """The characters of ``text`` the font has no glyph for (drawn as tofu boxes)."""
+    return "".join(sorted({c for c in text if not c.isspace() and _is_missing(c, bold)}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_missing(char: str, bold: bool) -> bool:
+    """Each character checked once per process (titles share most of theirs)."""
     font = _font(40, bold)
-    notdef = _mask(font, "\U0010fffd")
-    return "".join(sorted({c for c in text if not c.isspace() and _mask(font, c) == notdef}))
+    return _mask(font, char) == _notdef(bold)
+
+
+@functools.lru_cache(maxsize=2)
+def _notdef(bold: bool) -> tuple:
+    return _mask(_font(40, bold), "\U0010fffd")
 
 
 def _mask(font: ImageFont.FreeTypeFont, char: str) -> tuple:
@@ -261,55 +275,138 @@ def _jpeg(image: Image.Image) -> bytes:
 
 # --- the API ---------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class SocialJob:
+    """One page's social images to make: what ``make_social_images`` takes."""
+
+    title: str
+    subtitle: str | None
+    image: Path | None
+    out_dir: Path
+    stem: str = "social"
+    fit: Fit = "auto"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    title: str
+    subtitle: str
+    image: Path | None
+    fit: Fit
+    cached: dict  # "og" | "square" → cache file
+    key: str
+    problems: tuple[Problem, ...]
+
+
 def make_social_images(title: str, subtitle: str | None, image: Path | None, out_dir: Path, *,
                        settings: ImageSettings | None = None, stem: str = "social",
                        fit: Fit = "auto") -> SocialImages:
     """Write ``<stem>-og.<key>.jpg`` (1200×630) and ``<stem>-square.<key>.jpg`` (1080×1080)
     into ``out_dir``, made in (or copied from) the cache. ``fit``: ``contain`` for logos
     (default for SVG and images with transparency), ``cover`` for photos."""
+    job = SocialJob(title, subtitle, image, Path(out_dir), stem, fit)
+    return make_many_social_images([job], settings=settings, workers=1)[0]
+
+
+def make_many_social_images(jobs: list[SocialJob], *, settings: ImageSettings | None = None,
+                            workers: int | None = None, hashes=None) -> list[SocialImages]:
+    """``make_social_images`` for many pages: the missing ones are drawn on all cores
+    (``workers``: default ``settings.workers``, else all cores); results in ``jobs``' order."""
+    from .cache import HashCache
+
     settings = settings or ImageSettings()
+    own_hashes = hashes is None
+    hashes = hashes if hashes is not None else HashCache(settings.cache_path)
+    plans = [_plan(job, settings, hashes) for job in jobs]
+    if own_hashes:
+        hashes.save()
+    missing: dict[str, _Plan] = {}
+    for plan in plans:
+        if plan.key not in missing and not all(path.exists() for path in plan.cached.values()):
+            missing[plan.key] = plan
+    drawn = _draw_all(list(missing.values()), settings,
+                      workers if workers is not None else settings.workers)
+    problems_by_key = dict(zip(missing, drawn))
+    results = []
+    folders: set[Path] = set()
+    for job, plan in zip(jobs, plans):
+        extra = problems_by_key.get(plan.key, ())
+        out_dir = Path(job.out_dir)
+        if out_dir not in folders:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            folders.add(out_dir)
+        targets = {name: out_dir / f"{job.stem}-{name}.{plan.key[:10]}.jpg" for name in plan.cached}
+        for name, target in targets.items():
+            _place_file(plan.cached[name], target)
+        encodes = 2 if plan.key in problems_by_key else 0
+        if encodes:
+            del problems_by_key[plan.key]  # counted once, like one drawing
+        results.append(SocialImages(targets["og"], targets["square"], encodes,
+                                    plan.problems + tuple(extra)))
+    return results
+
+
+def _place_file(cached: Path, target: Path) -> None:
+    """Hard-link the cached file into the output (same bytes, no copy), else copy it."""
+    if target.exists():
+        return
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
+def _plan(job: SocialJob, settings: ImageSettings, hashes) -> _Plan:
     problems: list[Problem] = []
-    title = " ".join(title.split())
-    subtitle = " ".join((subtitle or "").split())
+    title = " ".join(job.title.split())
+    subtitle = " ".join((job.subtitle or "").split())
     gone = set(missing_glyphs(title, True)) | set(missing_glyphs(subtitle, False))
     if gone:
-        problems.append(messages.missing_glyphs(stem, "".join(sorted(gone))))
+        problems.append(messages.missing_glyphs(job.stem, "".join(sorted(gone))))
         title = "".join(c for c in title if c not in gone)
         subtitle = "".join(c for c in subtitle if c not in gone)
     source_sha = None
+    image = job.image
     if image is not None:
         try:
-            source_sha = hashlib.sha256(Path(image).read_bytes()).hexdigest()
+            source_sha = hashes.sha256(Path(image))
         except OSError as error:
             problems.append(messages.unreadable(str(image), error.strerror or ""))
             image = None
     key = hashlib.sha256(json.dumps({
         "v": SOCIAL_VERSION, "title": title, "subtitle": subtitle, "image": source_sha,
-        "fit": fit, "font": _font_digest(), "pillow": Image.__version__,
+        "fit": job.fit, "font": _font_digest(), "pillow": Image.__version__,
         "freetype": features.version("freetype2"), "jpeg": features.version("jpg"),
         "params": JPEG_PARAMS}, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     cache_dir = settings.cache_path / "social" / key[:2]
     cached = {name: cache_dir / f"{key}-{name}.jpg" for name in ("og", "square")}
-    encodes = 0
-    if not all(path.exists() for path in cached.values()):
-        picture = None
-        if image is not None:
-            loaded = _load_picture(Path(image), str(image), settings)
-            if isinstance(loaded, Problem):
-                problems.append(loaded)
-            else:
-                picture = loaded
-        chosen: Fit = fit
-        if fit == "auto":
-            chosen = "contain" if picture is None or picture.mode == "RGBA" or \
-                Path(str(image)).suffix.lower() == ".svg" else "cover"
-        write_atomic(cached["og"], _jpeg(render_og(title, subtitle, picture, chosen)))
-        write_atomic(cached["square"], _jpeg(render_square(title, subtitle, picture, chosen)))
-        encodes = 2
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {name: out_dir / f"{stem}-{name}.{key[:10]}.jpg" for name in cached}
-    for name, target in targets.items():
-        if not target.exists():
-            shutil.copyfile(cached[name], target)
-    return SocialImages(targets["og"], targets["square"], encodes, tuple(problems))
+    return _Plan(title, subtitle, image, job.fit, cached, key, tuple(problems))
+
+
+def _draw(plan: _Plan, settings: ImageSettings) -> tuple[Problem, ...]:
+    """Draw both images of one plan into the cache; the problems met on the way."""
+    problems: list[Problem] = []
+    picture = None
+    image = plan.image
+    if image is not None:
+        loaded = _load_picture(Path(image), str(image), settings)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+        else:
+            picture = loaded
+    chosen: Fit = plan.fit
+    if plan.fit == "auto":
+        chosen = "contain" if picture is None or picture.mode == "RGBA" or \
+            Path(str(image)).suffix.lower() == ".svg" else "cover"
+    write_atomic(plan.cached["og"], _jpeg(render_og(plan.title, plan.subtitle, picture, chosen)))
+    write_atomic(plan.cached["square"], _jpeg(render_square(plan.title, plan.subtitle, picture, chosen)))
+    return tuple(problems)
+
+
+def _draw_all(plans: list[_Plan], settings: ImageSettings, workers: int | None) -> list[tuple]:
+    workers = min(workers or os.cpu_count() or 1, max(1, len(plans)))
+    if workers <= 1 or len(plans) < 4:
+        return [_draw(plan, settings) for plan in plans]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_draw, plans, repeat(settings), chunksize=4))

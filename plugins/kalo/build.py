@@ -5,6 +5,13 @@
 The site is written into a temporary folder beside the output folder and replaces the
 output only when the whole build succeeded, so an interrupted or failed build leaves the
 previous site untouched (and CI never publishes half a site).
+
+Incremental (the command line's default; ``--full`` turns it off; the ``build()`` API
+only when asked, so code patched in tests is never skipped): when no input changed since
+the last successful build into the same output folder (``kalo.incremental``: content,
+organizations, theme, plugins, settings, packages, today's date) there is nothing to do
+and the output is left as it is; otherwise generators may reuse the previous output's
+pages whose fingerprint did not change.
 """
 
 from __future__ import annotations
@@ -19,35 +26,51 @@ from pathlib import Path
 
 from pelican import Pelican
 
-from kalo import timing
+from kalo import incremental, timing
 from kalo.i18n import MissingCatalog
 from kalo.problems import ContentErrors
 
 
 def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
-          extra: dict | None = None) -> None:
-    """Build into a temporary folder, then swap it in place of ``output_dir``."""
+          extra: dict | None = None, *, incremental_build: bool = False) -> bool:
+    """Build into a temporary folder, then swap it in place of ``output_dir``. Returns
+    False when, incremental, nothing changed since the last build (nothing was done)."""
     from pelican.settings import read_settings
 
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
+    timing.start()
+    overrides = {
+        "PATH": str(input_dir.resolve()),
+        "ORG_PATH": str(org_dir.resolve()),
+        "OUTPUT_PATH": str(output_dir),  # replaced by the staging folder below
+        # The staging folder is new; Pelican must not try to clean the real output.
+        "DELETE_OUTPUT_DIRECTORY": False,
+        **(extra or {}),
+    }
+    settings = read_settings(str(settings_file), override=overrides)
+    fingerprint = None
+    if incremental_build:
+        with timing.step("input fingerprint"):
+            fingerprint = incremental.input_fingerprint(settings, settings_file)
+        if incremental.up_to_date(settings, output_dir, fingerprint):
+            timing.write()
+            return False
+    incremental.forget(settings, output_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
-        overrides = {
-            "PATH": str(input_dir.resolve()),
-            "ORG_PATH": str(org_dir.resolve()),
-            "OUTPUT_PATH": str(staging),
-            # The staging folder is new; Pelican must not try to clean the real output.
-            "DELETE_OUTPUT_DIRECTORY": False,
-            **(extra or {}),
-        }
-        settings = read_settings(str(settings_file), override=overrides)
+        settings["OUTPUT_PATH"] = str(staging)
+        settings["KALO_PREVIOUS_OUTPUT"] = str(output_dir) if incremental_build else None
         pelican_class = TimedPelican if timing.enabled() else Pelican
-        timing.start()
         with timing.step("whole build"):
             pelican_class(settings).run()
+        with timing.step("swap"):
+            _swap_in(staging, output_dir)
+        if fingerprint is not None:
+            incremental.remember(settings, output_dir, fingerprint)
         timing.write()
-        _swap_in(staging, output_dir)
+        return True
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -79,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orgs", type=Path, default=Path("organizations"))
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--debug", action="store_true", help="show Pelican's debug log")
+    parser.add_argument("--full", action="store_true",
+                        help="build everything again, reusing nothing of the previous output")
     args = parser.parse_args(argv)
 
     logging.basicConfig(
@@ -89,13 +114,16 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
-        build(args.settings, args.input, args.orgs, args.output)
+        built = build(args.settings, args.input, args.orgs, args.output, incremental_build=not args.full)
     except (ContentErrors, MissingCatalog) as errors:
         print(errors, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrupted; the previous site is untouched.", file=sys.stderr)
         return 130
+    if not built:
+        print(f"{args.output} is up to date (no input changed); --full builds anyway.")
+        return 0
     print(f"Built {args.output} in {time.perf_counter() - started:.1f} s.")
     return 0
 

@@ -7,7 +7,12 @@ URL, iframe, form, object or style attribute ever reaches a page.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import markdown
 import nh3
@@ -53,8 +58,63 @@ def sanitize(html: str) -> str:
 
 def render_markdown(text: str, lang: str) -> str:
     """Markdown written by a volunteer, as safe HTML with the language's typography."""
-    converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+    converter = _converter()
+    converter.reset()  # Python-Markdown's way to reuse one converter: no state carried over
     return sanitize(typography(converter.convert(text), lang))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter per process: building one (loading its extensions) costs more than
+    converting a profile's text."""
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """What a rendered text depends on besides itself: this module, the slugs, the libraries."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("markup.py", "elot743.py"):
+        digest.update((here / name).read_bytes())
+    for package in ("markdown", "nh3", "typogrify"):
+        digest.update(f"{package}={version(package)}".encode())
+    return digest.hexdigest()
+
+
+class MarkdownCache:
+    """``render_markdown`` remembered by text and language, across builds: one pickle in
+    ``folder`` per code version, holding only the texts of the last build (bounded)."""
+
+    def __init__(self, folder: Path, name: str = "markdown"):
+        self.file = Path(folder) / f"{name}-{_code_version()[:24]}.pickle"
+        self.prefix = f"{name}-"
+        try:
+            self.known: dict = pickle.loads(self.file.read_bytes())
+        except Exception:  # missing, damaged, another version: render again
+            self.known = {}
+        self.used: dict = {}
+
+    def render(self, text: str, lang: str) -> str:
+        key = hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
+        html = self.known.get(key)
+        if html is None:
+            html = render_markdown(text, lang)
+        self.used[key] = html
+        return html
+
+    def save(self) -> None:
+        if self.used.keys() == self.known.keys():
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.file)
+        for old in self.file.parent.glob(f"{self.prefix}*.pickle"):
+            if old != self.file:
+                old.unlink(missing_ok=True)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS
-from kalo.markup import render_markdown
+from kalo.markup import MarkdownCache
 from kalo.problems import raise_if_errors
 from organizations import urls
 from organizations.directory import FACETS, build_directory
@@ -26,16 +26,20 @@ class OrganizationsGenerator(Generator):
 
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
-        result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent)
+        cache = _cache_folder(self.settings)
+        result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent,
+                                    cache=cache)
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
         self.directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
+        rendered = MarkdownCache(cache, name=f"about-{_folder_key(orgdir)}")
         self.about_html = {
-            (org.slug, lang): render_markdown(text, lang)
+            (org.slug, lang): rendered.render(text, lang)
             for org in self.directory
             for lang, text in org.about.items()
         }
+        rendered.save()
         left = self.directory.left_out
         log.info(
             "organizations: %d published, %d left out (no permission: %d, withdrawn: %d)",
@@ -152,6 +156,18 @@ class OrganizationsGenerator(Generator):
             "edit": self.options["ORG_EDIT_URL"].format(**values),
             "issue": self.options["ORG_ISSUE_URL"].format(**values),
         }
+
+
+def _cache_folder(settings) -> Path:
+    """Where loaded profiles and rendered texts are kept between builds (outside output/)."""
+    root = settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache"
+    return Path(root) / "organizations"
+
+
+def _folder_key(orgdir: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(str(orgdir.resolve()).encode()).hexdigest()[:12]
 
 
 def _lastmod(org):

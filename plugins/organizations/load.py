@@ -8,6 +8,10 @@ still load, so that one run reports every problem of every folder.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,10 +66,13 @@ class _FolderResult:
 
 
 def load_organizations(
-    orgdir: Path, *, today: datetime.date, display_root: Path | None = None
+    orgdir: Path, *, today: datetime.date, display_root: Path | None = None,
+    cache: Path | None = None,
 ) -> LoadResult:
     """Load every organization folder of ``orgdir``; problems name files relative to
-    ``display_root`` (default: the parent of ``orgdir``)."""
+    ``display_root`` (default: the parent of ``orgdir``). With ``cache`` (a folder), a
+    folder whose files did not change since the last call is not read or validated again
+    (``_FolderCache``); the partners cross-check always runs."""
     orgdir = Path(orgdir)
     root = Path(display_root) if display_root is not None else orgdir.parent
     shown = _Shown(root)
@@ -79,7 +86,12 @@ def load_organizations(
         entry for entry in orgdir.iterdir()
         if entry.is_dir() and not entry.name.startswith((".", "_"))
     )
-    results = [_load_folder(folder, shown, today) for folder in folders]
+    if cache is None:
+        results = [_load_folder(folder, shown, today) for folder in folders]
+    else:
+        store = _FolderCache(Path(cache), orgdir, shown.root, today)
+        results = [store.load(folder, shown) for folder in folders]
+        store.save()
     existing = {result.slug for result in results}
     valid = {result.slug for result in results if result.organization is not None}
     problems: list[Problem] = []
@@ -91,6 +103,77 @@ def load_organizations(
             organizations.append(result.organization)
     organizations.sort(key=lambda org: org.slug)
     return LoadResult(organizations, problems, len(folders))
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """The code and data a folder's result depends on: this package and the shared library."""
+    digest = hashlib.sha256()
+    plugins = Path(__file__).resolve().parents[1]
+    for package in ("organizations", "kalo"):
+        for path in sorted((plugins / package).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(plugins).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _folder_stamp(folder: Path) -> tuple:
+    """Every file and subfolder of an organization's folder: name, size, mtime, ctime, inode
+    (ctime cannot be set back, so an edited, added or removed file is always seen)."""
+    stamp = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError:
+            return ("unreadable", str(current))
+        for entry in entries:
+            s = entry.stat(follow_symlinks=False)
+            stamp.append((entry.path, s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+    return tuple(stamp)
+
+
+class _FolderCache:
+    """Loaded and validated folders of the last build, by folder and its stamp: one pickle
+    per organizations folder, code version, display root and day (validation knows today)."""
+
+    def __init__(self, cache: Path, orgdir: Path, root: Path, today: datetime.date):
+        where = hashlib.sha256(str(orgdir.resolve()).encode()).hexdigest()[:16]
+        material = repr((str(root), today.isoformat(), _code_version()))
+        self.prefix = f"folders-{where}-"
+        self.file = cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
+        try:
+            self.known: dict = pickle.loads(self.file.read_bytes())
+        except Exception:  # missing, damaged or from another version: load everything
+            self.known = {}
+        self.today = today
+        self.fresh: dict = {}
+
+    def load(self, folder: Path, shown: "_Shown") -> "_FolderResult":
+        stamp = _folder_stamp(folder)
+        known = self.known.get(folder.name)
+        if known is not None and known[0] == stamp:
+            result = known[1]
+        else:
+            result = _load_folder(folder, shown, self.today)
+        self.fresh[folder.name] = (stamp, result)
+        return result
+
+    def save(self) -> None:
+        if self.fresh.keys() == self.known.keys() and all(
+                self.known[name][0] == self.fresh[name][0] for name in self.fresh):
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.file)
+        for old in self.file.parent.glob(f"{self.prefix}*.pickle"):
+            if old != self.file:
+                old.unlink(missing_ok=True)  # another day or code version: never used again
 
 
 class _Shown:

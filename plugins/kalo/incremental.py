@@ -1,0 +1,162 @@
+"""What makes a rebuild cheap: knowing what did not change since the last good build.
+
+Two levels, both conservative (when unsure, build):
+
+* **The whole build** (``InputState``): a fingerprint of every input — the content and
+  organization folders, the theme, the plugins' code and data, the settings file and its
+  siblings, Leaflet's files, the installed packages, the settings' values, today's date
+  (workshops are "held" or "upcoming", validation knows today) — made from each file's
+  path, size, mtime, ctime and inode (ctime cannot be set back by any tool, so an edited
+  file is always seen). After a successful build it is stored with the identity of the
+  output folder it produced; a later build with the same fingerprint and the same output
+  folder has nothing to do.
+
+* **Single pages** (``PageManifest``): for each written page, a fingerprint of what the
+  page shows. A generator that knows its page's fingerprint equals the previous build's
+  (and the previous output still holds the page) hard-links the old file into the new
+  staging folder instead of rendering it (``reuse``); Pelican's ``content_written`` signal
+  is still sent, so the sitemap, SEO analysis and search see every page.
+
+Everything lives in ``<KALO_CACHE_DIR>/build/``, outside the output folder.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+# Changes when what the fingerprints cover changes: old records are then ignored.
+FORMAT = 1
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Never inputs: compiled code, editors' and tools' leftovers.
+_SKIP_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".git"}
+
+
+def stable_repr(value: Any) -> str:
+    """``repr`` without memory addresses (functions and objects in the settings)."""
+    return _ADDRESS.sub("", repr(value))
+
+
+def _tree_lines(root: Path, out: list[str]) -> None:
+    """One line per file under ``root`` (or for ``root`` itself if it is a file)."""
+    try:
+        stat = root.stat()
+    except OSError:
+        out.append(f"missing {root}")
+        return
+    if not root.is_dir():
+        out.append(f"{root}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}")
+        return
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            out.append(f"unreadable {folder}")
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=True):
+                if entry.name not in _SKIP_DIRS:
+                    stack.append(entry.path)
+                continue
+            try:
+                s = entry.stat(follow_symlinks=True)
+            except OSError:
+                out.append(f"broken {entry.path}")
+                continue
+            out.append(f"{entry.path}\0{s.st_size}\0{s.st_mtime_ns}\0{s.st_ctime_ns}\0{s.st_ino}")
+
+
+def input_paths(settings: dict, settings_file: Path) -> list[Path]:
+    """Every file and folder the build reads, as far as this project knows."""
+    paths = [Path(settings["PATH"]), Path(settings["ORG_PATH"]), Path(settings["THEME"])]
+    paths += [Path(p) for p in settings.get("PLUGIN_PATHS", ())]
+    settings_file = Path(settings_file).resolve()
+    paths += sorted(settings_file.parent.glob("*.py"))
+    try:
+        from map.settings import DEFAULTS as MAP_DEFAULTS
+
+        paths.append(Path(settings.get("MAP_LEAFLET_DIST", MAP_DEFAULTS["MAP_LEAFLET_DIST"])))
+    except ImportError:
+        pass
+    return paths
+
+
+def _packages() -> list[str]:
+    """The interpreter and the installed packages: a folder's mtime changes when an entry
+    (a package's dist-info) is added or removed, i.e. on every install or upgrade."""
+    lines = [sys.version, sys.executable]
+    for folder in sorted({p for p in sys.path if p.endswith("site-packages")}):
+        try:
+            lines.append(f"{folder}\0{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            pass
+    return lines
+
+
+def input_fingerprint(settings: dict, settings_file: Path, extra: Iterable[str] = ()) -> str:
+    """The fingerprint of everything a build's output depends on."""
+    lines = [f"format {FORMAT}", f"today {datetime.date.today().isoformat()}", *_packages(), *extra]
+    shown = {key: value for key, value in settings.items() if key != "OUTPUT_PATH"}
+    lines.append(stable_repr(sorted(shown.items(), key=lambda item: item[0])))
+    for path in input_paths(settings, settings_file):
+        _tree_lines(path, lines)
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
+def cache_folder(settings: dict) -> Path:
+    root = settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache"
+    return Path(root) / "build"
+
+
+def _record_file(settings: dict, output_dir: Path) -> Path:
+    name = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    return cache_folder(settings) / f"last-build-{name}.json"
+
+
+def _output_identity(output_dir: Path) -> list[int] | None:
+    try:
+        stat = Path(output_dir).stat()
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def up_to_date(settings: dict, output_dir: Path, fingerprint: str) -> bool:
+    """Did the last successful build have exactly these inputs, and is its output folder
+    still the one it produced?"""
+    try:
+        record = json.loads(_record_file(settings, output_dir).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    identity = _output_identity(output_dir)
+    return (identity is not None and record.get("fingerprint") == fingerprint
+            and record.get("output") == identity)
+
+
+def forget(settings: dict, output_dir: Path) -> None:
+    """Before a build changes anything: no record until it succeeded."""
+    try:
+        _record_file(settings, output_dir).unlink()
+    except OSError:
+        pass
+
+
+def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
+    """After a successful build (and swap): these inputs gave this output folder."""
+    record = _record_file(settings, output_dir)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    tmp = record.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"fingerprint": fingerprint,
+                               "output": _output_identity(output_dir)}), encoding="utf-8")
+    os.replace(tmp, record)
