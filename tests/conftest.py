@@ -1,7 +1,9 @@
-"""Session fixtures: the sample site and the tiny fixture site, each built once."""
+"""Session fixtures: the sample site and the tiny fixture site, each built once; one
+Chromium for every browser test (Playwright's sync API allows one instance per process)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,34 @@ def fixture_site(tmp_path_factory) -> Path:
     """The tiny fixture site under tests/site/fixture, built once per test session."""
     output = tmp_path_factory.mktemp("fixture") / "output"
     return build_site(FIXTURE / "content", FIXTURE / "organizations", output)
+
+
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# What Debian's Chromium needs as root in a closed network (never a downloaded browser).
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def browser_missing(message: str, target: str = "system-deps") -> None:
+    """In CI a missing browser fails the test; on a volunteer's machine it is skipped."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{message} (CI=true: browser tests must run; `make {target}` installs it)",
+                    pytrace=False)
+    pytest.skip(f"{message}: `make {target}` installs it")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright, with a fresh temporary profile."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_missing("the Python package playwright is not installed", "setup")
+    if not Path(CHROMIUM).exists():
+        browser_missing(f"Chromium not found at {CHROMIUM}")
+    with sync_playwright() as api:
+        browser = api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

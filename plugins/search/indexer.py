@@ -27,6 +27,9 @@ UNUSED_BUNDLE_FILES = (
 
 def pagefind_binary(configured: str | None) -> Path:
     if configured:
+        if not Path(configured).is_file():
+            _fail(f"the Pagefind binary {configured} (SEARCH_PAGEFIND_BINARY) does not exist.",
+                  f"το πρόγραμμα Pagefind {configured} (SEARCH_PAGEFIND_BINARY) δεν υπάρχει.")
         return Path(configured)
     try:
         from pagefind.service import get_executable

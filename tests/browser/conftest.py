@@ -14,9 +14,7 @@ from __future__ import annotations
 import base64
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 from pathlib import Path
 
@@ -24,11 +22,6 @@ import pytest
 
 from publish.headers import CONTENT_SECURITY_POLICY
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 # The site's own policy, as every host config sends it (plugins/publish/headers.py).
 CSP = CONTENT_SECURITY_POLICY
 TILE_HOST = re.compile(r"^https?://([a-z0-9-]+\.)*tile\.openstreetmap\.org/", re.I)
@@ -38,32 +31,10 @@ BLANK_PNG = base64.b64decode(
 )
 
 
-def _missing_chromium(message: str):
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{message} (CI=true: the browser tests must run; install Debian's chromium)",
-                    pytrace=False)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
-def playwright_api():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing_chromium("the Python package playwright is not installed")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        _missing_chromium(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as api:
-        yield api
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_api):
-    # launch() gives Chromium a fresh temporary profile (--user-data-dir) of its own and
-    # removes it afterwards; Playwright refuses the flag itself.
-    browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+def browser(chromium):
+    # The one Chromium of the test session (tests/conftest.py).
+    return chromium
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

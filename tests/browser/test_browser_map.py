@@ -24,6 +24,8 @@ def open_map(page, site_url, prefix=""):
     page.click(".map-show")
     page.locator(".leaflet-marker-icon").first.wait_for()
     page.wait_for_function("() => document.querySelector('.map-status').textContent.match(/\\d/)")
+    # Leaflet zooms to fit the markers with an animation; clicks land only once it is over.
+    page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')")
 
 
 def test_marker_data_has_only_published_organizations_with_a_location(sample_site):
@@ -70,8 +72,11 @@ def test_organizations_at_the_same_place_are_both_clickable(page, site_url, samp
 def test_popup_link_opens_the_profile(page, site_url, sample_site):
     open_map(page, site_url)
     first = markers(sample_site)[0]
-    page.locator(f".leaflet-marker-icon[title='{first['name']}']").click()
-    page.locator(".leaflet-popup-content a.map-popup-name").click()
+    marker = page.locator(f".leaflet-marker-icon[title='{first['name']}']")
+    popup_link = page.locator(".leaflet-popup-content a.map-popup-name")
+    marker.click()
+    popup_link.wait_for(timeout=10_000)
+    popup_link.click()
     page.wait_for_url(f"{site_url}/organizations/{first['slug']}/")
 
 

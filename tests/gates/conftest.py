@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from gate_nginx import Nginx
-from gate_tools import BROTLI_MODULE, CHROME_FLAGS, CHROMIUM, NGINX, ROOT, free_port, need, need_file
+from gate_tools import BROTLI_MODULE, NGINX, ROOT, free_port, need, need_file
 from kalo.build import build
 
 FACET_FOLDERS = {"kind", "legal-form", "municipality", "sector", "offers", "needs"}
@@ -112,14 +112,6 @@ def pages(gate_site) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    need_file(CHROMIUM, "Chromium", "system-deps")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "the Python package playwright", "setup")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_FLAGS,
-                                              headless=True)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    # The one Chromium of the test session (tests/conftest.py).
+    return chromium

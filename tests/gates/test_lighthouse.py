@@ -14,6 +14,7 @@ from gate_tools import CHROME_FLAGS, CHROMIUM, LIGHTHOUSE_CLI, need_file, need_p
 PAGE_KINDS = ("home", "directory", "profile", "workshop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
+RUNS_ON_TRACE_ERROR = 3
 
 
 @pytest.mark.browser
@@ -27,13 +28,18 @@ def test_lighthouse_scores(server, pages, gate_site, kind, tmp_path):
         assert kind == "workshop" and not gate_site.built_here, f"no {kind} page"
         pytest.skip("the site has no workshop page")
     report = tmp_path / "report.json"
-    run = subprocess.run(
-        [node, str(cli), server.url + address, "--quiet", "--output=json", f"--output-path={report}",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-         "--max-wait-for-load=60000"],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
-        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-    )
+    for _attempt in range(RUNS_ON_TRACE_ERROR):
+        run = subprocess.run(
+            [node, str(cli), server.url + address, "--quiet", "--output=json", f"--output-path={report}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+             "--max-wait-for-load=60000"],
+            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        )
+        # Lighthouse itself asks to be run again when it loses the page's trace on a busy
+        # machine; that says nothing about the page, so it gets another go (scores never do).
+        if "Please run Lighthouse again" not in run.stderr:
+            break
     assert run.returncode == 0 and report.exists(), f"lighthouse failed:\n{run.stderr[-3000:]}"
     result = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round((result["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
