@@ -57,16 +57,20 @@ def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
             timing.write()
             return False
     incremental.forget(settings, output_dir)
+    incremental.drop_pending(settings, output_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
         settings["OUTPUT_PATH"] = str(staging)
         settings["KALO_PREVIOUS_OUTPUT"] = str(output_dir) if incremental_build else None
+        settings["KALO_OUTPUT_DIR"] = str(output_dir)
+        settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
         pelican_class = TimedPelican if timing.enabled() else Pelican
         with timing.step("whole build"):
             pelican_class(settings).run()
         with timing.step("swap"):
             _swap_in(staging, output_dir)
+        incremental.commit_pending(settings, output_dir)
         if fingerprint is not None:
             incremental.remember(settings, output_dir, fingerprint)
         timing.write()

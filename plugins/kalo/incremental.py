@@ -34,6 +34,8 @@ from typing import Any, Iterable
 # Changes when what the fingerprints cover changes: old records are then ignored.
 FORMAT = 1
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Settings that say where this build writes, not what it writes.
+_BUILD_ONLY = {"OUTPUT_PATH", "KALO_PREVIOUS_OUTPUT", "KALO_OUTPUT_DIR", "KALO_SETTINGS_FILE"}
 # Never inputs: compiled code, editors' and tools' leftovers.
 _SKIP_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".git"}
 
@@ -74,9 +76,11 @@ def _tree_lines(root: Path, out: list[str]) -> None:
             out.append(f"{entry.path}\0{s.st_size}\0{s.st_mtime_ns}\0{s.st_ctime_ns}\0{s.st_ino}")
 
 
-def input_paths(settings: dict, settings_file: Path) -> list[Path]:
+def input_paths(settings: dict, settings_file: Path, organizations: bool = True) -> list[Path]:
     """Every file and folder the build reads, as far as this project knows."""
-    paths = [Path(settings["PATH"]), Path(settings["ORG_PATH"]), Path(settings["THEME"])]
+    paths = [Path(settings["PATH"]), Path(settings["THEME"])]
+    if organizations:
+        paths.append(Path(settings["ORG_PATH"]))
     paths += [Path(p) for p in settings.get("PLUGIN_PATHS", ())]
     settings_file = Path(settings_file).resolve()
     paths += sorted(settings_file.parent.glob("*.py"))
@@ -101,12 +105,14 @@ def _packages() -> list[str]:
     return lines
 
 
-def input_fingerprint(settings: dict, settings_file: Path, extra: Iterable[str] = ()) -> str:
-    """The fingerprint of everything a build's output depends on."""
+def input_fingerprint(settings: dict, settings_file: Path, extra: Iterable[str] = (),
+                      organizations: bool = True) -> str:
+    """The fingerprint of everything a build's output depends on (``organizations=False``:
+    everything but the organizations folder, for pages that fingerprint their own part)."""
     lines = [f"format {FORMAT}", f"today {datetime.date.today().isoformat()}", *_packages(), *extra]
-    shown = {key: value for key, value in settings.items() if key != "OUTPUT_PATH"}
+    shown = {key: value for key, value in settings.items() if key not in _BUILD_ONLY}
     lines.append(stable_repr(sorted(shown.items(), key=lambda item: item[0])))
-    for path in input_paths(settings, settings_file):
+    for path in input_paths(settings, settings_file, organizations):
         _tree_lines(path, lines)
     digest = hashlib.sha256()
     for line in lines:
@@ -160,3 +166,80 @@ def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
     tmp.write_text(json.dumps({"fingerprint": fingerprint,
                                "output": _output_identity(output_dir)}), encoding="utf-8")
     os.replace(tmp, record)
+
+
+# --- single pages ----------------------------------------------------------------------
+
+
+def _manifest_file(settings: dict, output_dir: Path, name: str) -> Path:
+    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    return cache_folder(settings) / f"pages-{name}-{where}.json"
+
+
+class PageManifest:
+    """The fingerprints of one generator's pages in the previous output, and of this build's.
+
+    This build's are written beside the record as ``.pending`` and become the record only
+    when the build was swapped in (``commit_pending``): a failed build never describes an
+    output that does not exist."""
+
+    def __init__(self, settings: dict, name: str):
+        self.settings = settings
+        output = settings.get("KALO_OUTPUT_DIR")
+        settings_file = settings.get("KALO_SETTINGS_FILE")
+        self.enabled = bool(output and settings_file)
+        self.previous_output = settings.get("KALO_PREVIOUS_OUTPUT")
+        # Post-processed outputs (minified, fingerprinted assets) are never reused.
+        if "publish" in settings.get("PLUGINS", ()):
+            self.previous_output = None
+        self.previous: dict[str, str] = {}
+        self.current: dict[str, str] = {}
+        if not self.enabled:
+            return
+        self.file = _manifest_file(settings, Path(output), name)
+        self.site = input_fingerprint(settings, Path(settings_file), organizations=False)
+        if self.previous_output:
+            try:
+                self.previous = json.loads(self.file.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.previous = {}
+
+    def fingerprint(self, material: str) -> str:
+        return hashlib.sha256(f"{self.site}\0{material}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def note(self, name: str, fingerprint: str) -> None:
+        self.current[name] = fingerprint
+
+    def reusable(self, name: str, fingerprint: str) -> Path | None:
+        """The previous output's file of this page, if it was made from the same inputs."""
+        if not self.previous_output or self.previous.get(name) != fingerprint:
+            return None
+        path = Path(self.previous_output) / name
+        return path if path.is_file() else None
+
+    def write_pending(self) -> None:
+        if not self.enabled:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        pending = self.file.with_name(self.file.name + ".pending")
+        pending.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+
+
+def drop_pending(settings: dict, output_dir: Path) -> None:
+    """Before a build: pending manifests of an interrupted build describe nothing."""
+    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    for pending in cache_folder(settings).glob(f"pages-*-{where}.json.pending"):
+        pending.unlink(missing_ok=True)
+
+
+def commit_pending(settings: dict, output_dir: Path) -> None:
+    """After the swap: this build's page fingerprints describe the output folder; page
+    records of the previous output that this build did not write are dropped."""
+    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    folder = cache_folder(settings)
+    pending = set(folder.glob(f"pages-*-{where}.json.pending"))
+    for record in folder.glob(f"pages-*-{where}.json"):
+        if record.with_name(record.name + ".pending") not in pending:
+            record.unlink(missing_ok=True)
+    for path in pending:
+        os.replace(path, path.with_name(path.name[: -len(".pending")]))

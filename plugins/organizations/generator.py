@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import date
 from pathlib import Path
@@ -10,8 +11,11 @@ from urllib.parse import quote
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from kalo import timing
 from kalo.i18n import LANGS
+from kalo.incremental import stable_repr
 from kalo.markup import MarkdownCache
+from kalo.pages import PageBatch
 from kalo.problems import raise_if_errors
 from organizations import urls
 from organizations.directory import FACETS, build_directory
@@ -49,13 +53,21 @@ class OrganizationsGenerator(Generator):
         self.context["org_urls"] = urls
 
     def generate_output(self, writer):
-        self.cards = self._render_cards()
+        with timing.step("organizations: cards"):
+            self.cards = self._render_cards()
+        # Every page is added to one batch, rendered on all cores (kalo.pages), in the
+        # order they were always written.
+        self._batch = PageBatch(self.context, self.settings, name="organizations")
         for lang in LANGS:
             self._write_directory(writer, lang)
             self._write_facets(writer, lang)
             for org in self.directory:
                 self._write_profile(writer, org, lang)
         self._write_removal_pages(writer)
+        with timing.step("organizations: pages"):
+            self._batch.write(writer)
+        log.info("organizations: %d pages written, %d unchanged ones reused",
+                 len(self._batch.pages) - self._batch.reused, self._batch.reused)
 
     def _render_cards(self) -> dict[str, dict[str, Markup]]:
         """Each organization's card once per language: listings and facet pages reuse it
@@ -68,17 +80,14 @@ class OrganizationsGenerator(Generator):
         }
 
     def _write(self, writer, template: str, url: str, lang: str, **extra):
-        writer.write_file(
-            urls.save_as(url), self.get_template(template), self.context, lang=lang, page_url=url,
-            cards=self.cards[lang], **extra
-        )
+        self._batch.add(urls.save_as(url), self.get_template(template), lang=lang, page_url=url,
+                        cards=self.cards[lang], **extra)
 
     def _write_profile(self, writer, org, lang: str) -> None:
         own = org.has_language(lang)
         counterparts = urls.per_language(urls.profile_url, org.slug)
         alternates = {l: u for l, u in counterparts.items() if org.has_language(l)}
-        self._write(
-            writer, "organization", counterparts[lang], lang,
+        values = dict(
             organization=org,
             about_html=self.about_html.get((org.slug, lang)) or self.about_html.get((org.slug, "el")),
             about_lang=lang if (org.slug, lang) in self.about_html else "el",
@@ -94,6 +103,36 @@ class OrganizationsGenerator(Generator):
             seo_kind="profile",
             source=str(org.source.relative_to(org.folder.parent.parent)),
         )
+        self._write(writer, "organization", counterparts[lang], lang,
+                    shows=self._profile_shows(org, lang, values), **values)
+
+    def _profile_shows(self, org, lang: str, values: dict) -> str:
+        """Everything a profile page shows that is not the site's own input (theme, code,
+        settings, content pages, workshops, today: kalo.incremental): its own values (the
+        organization, its partners), the possible partners it names, its workshops, its
+        images and social images. Conservative: whole objects, not the fields used."""
+        site = self.context.get("site_images")
+        images = [(org.logo.path, "logo")] if org.logo else []
+        images += [(photo.path, "photo") for photo in org.public_photos]
+        workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
+        own = {key: value for key, value in values.items()
+               if key not in ("organization", "partners", "possible_partners")}
+        return stable_repr((
+            "organization", lang, self._digest(org.slug), sorted(own.items()),
+            [self._digest(partner.slug) for partner in values["partners"]],
+            [(match, self._digest(match.slug)) for match in values["possible_partners"]],
+            workshops,
+            [site.responsive.get(key) for key in images] if site else None,
+            site.social.get(("organizations", org.slug)) if site else None,
+        ))
+
+    def _digest(self, slug: str) -> str:
+        """The digest of one organization's whole model, made once per build."""
+        digests = self.__dict__.setdefault("_digests", {})
+        if slug not in digests:
+            org = self.directory.by_slug[slug]
+            digests[slug] = hashlib.sha256(stable_repr(org).encode("utf-8", "surrogatepass")).hexdigest()
+        return digests[slug]
 
     def _write_directory(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.directory_url)
