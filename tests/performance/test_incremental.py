@@ -1,0 +1,173 @@
+"""The incremental build (kalo.incremental, kalo.pages): what is reused is exactly what did
+not change, and an incremental build gives the same bytes as a clean one.
+
+A synthetic site (bench/synthetic.py, 40 organizations) is built into a temporary folder
+with its own build caches; a page re-rendered by a build is a new file (new inode), a
+reused page is a hard link of the previous output's file (same inode).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT
+from kalo import incremental
+from kalo.build import build
+
+
+def _synthetic():
+    """bench/synthetic.py, loaded by path (bench/ on sys.path would hide plugins/images)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kalo_bench_synthetic", ROOT / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+pytestmark = pytest.mark.slow
+ORGS = 40
+
+
+def _build(site: Path, output: Path, cache: Path, incremental_build: bool = True, **extra) -> bool:
+    return build(ROOT / "pelicanconf.py", site / "content", site / "organizations", output,
+                 extra={"KALO_CACHE_DIR": str(cache), **extra}, incremental_build=incremental_build)
+
+
+def _tree(folder: Path, pagefind: bool = True) -> dict[str, str]:
+    """Every file's digest; ``pagefind=False`` leaves out Pagefind's bundle, whose filter
+    files vary between two fresh runs of Pagefind itself (tests/site/test_fixture_site.py)."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and (pagefind or path.relative_to(folder).parts[0] != "pagefind")}
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_ino
+            for path in folder.rglob("*.html") if path.is_file()}
+
+
+def _profile_slugs(paths) -> set[str]:
+    return {Path(p).parts[-2] for p in paths
+            if "/organizations/" in f"/{p}" and Path(p).parts[-2].startswith("foreas-")}
+
+
+def _directory(site: Path):
+    from organizations.directory import build_directory
+    from organizations.load import load_organizations
+
+    loaded = load_organizations(site / "organizations", today=datetime.date.today())
+    return build_directory(loaded.organizations)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("incremental")
+    source = _synthetic().write_site(ORGS, work / "site")
+    output, cache = work / "output", work / "cache"
+    assert _build(source, output, cache)
+    return source, output, cache, work
+
+
+def test_nothing_changed_means_nothing_to_do(site):
+    source, output, cache, _ = site
+    before = output.stat().st_ino
+    assert _build(source, output, cache) is False
+    assert output.stat().st_ino == before
+
+
+def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
+    source, output, cache, work = site
+    directory = _directory(source)
+    slug = "foreas-00001"
+    assert slug in directory.by_slug
+    before = _inodes(output)
+    profile = source / "organizations" / slug / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1),
+                       encoding="utf-8")
+    assert _build(source, output, cache)
+    after = _inodes(output)
+    rerendered = {path for path, inode in after.items() if before.get(path) != inode}
+    showing = {slug} | set(directory.partners[slug]) | {
+        other.slug for other in directory for match in directory.possible_partners[other.slug]
+        if match.slug == slug}
+    assert _profile_slugs(rerendered) == showing
+    clean = work / "clean"
+    _build(source, clean, work / "clean-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_unpublishing_an_organization_removes_it_everywhere(site):
+    source, output, cache, _ = site
+    slug = "foreas-00003"
+    profile = source / "organizations" / slug / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("granted: true", "granted: false"),
+                       encoding="utf-8")
+    assert _build(source, output, cache)
+    for path in output.rglob("*"):
+        assert slug not in str(path.relative_to(output))
+        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".csv", ".geojson", ".txt"}:
+            assert slug not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_a_template_change_rerenders_every_page(site):
+    source, output, cache, work = site
+    theme = work / "theme"
+    if not theme.exists():
+        shutil.copytree(ROOT / "theme", theme)
+    _build(source, output, cache, THEME=str(theme))
+    before = _inodes(output)
+    template = theme / "templates" / "organization.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# changed #}\n", encoding="utf-8")
+    assert _build(source, output, cache, THEME=str(theme))
+    after = _inodes(output)
+    assert not [path for path, inode in after.items() if before.get(path) == inode]
+
+
+def test_a_failed_build_is_not_remembered(site, monkeypatch):
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    before = _tree(output)
+    from organizations.generator import OrganizationsGenerator
+
+    def broken(self, writer):
+        raise RuntimeError("disk full")
+
+    profile = source / "organizations" / "foreas-00005" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(OrganizationsGenerator, "generate_output", broken)
+    with pytest.raises(RuntimeError):
+        _build(source, output, cache)
+    assert _tree(output) == before
+    monkeypatch.undo()
+    assert _build(source, output, cache) is True  # the failed build left no record
+
+
+def test_pages_rendered_on_all_cores_equal_pages_rendered_in_one_process(site, tmp_path):
+    source, _, _, _ = site
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    _build(source, serial, tmp_path / "c1", incremental_build=False, KALO_PARALLEL_PAGES_FROM=10**9)
+    _build(source, parallel, tmp_path / "c2", incremental_build=False, KALO_PARALLEL_PAGES_FROM=1,
+           KALO_WORKERS=3)
+    assert _tree(serial, pagefind=False) == _tree(parallel, pagefind=False)
+
+
+def test_the_input_fingerprint_sees_an_edit_with_the_same_size_and_mtime(tmp_path):
+    import os
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    page = folder / "a.md"
+    page.write_text("one", encoding="utf-8")
+    lines_before: list[str] = []
+    incremental._tree_lines(folder, lines_before)
+    stat = page.stat()
+    page.write_text("two", encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, mtime set back
+    lines_after: list[str] = []
+    incremental._tree_lines(folder, lines_after)
+    assert lines_before != lines_after  # ctime moved
