@@ -3,19 +3,31 @@
     python bench/build.py [--sizes 100 1000] [--runs 3] [--large]
 
 For each size N it generates synthetic content (bench/synthetic.py) and measures, each step
-in its own process: a cold full build (no output, no caches), a rebuild with nothing
-changed, a rebuild after editing one profile, a rebuild after changing one image; peak
-memory; pages per second; output size; the time of each step (KALO_TIMINGS); and the
-baseline, stock Pelican 4.12 with its default theme and built-in translations building
-one plain Markdown page per organization and language. Ratios are taken pair by pair
-(ours / baseline in the same run) and the median is reported. Results: a table on the
-terminal and JSON in bench/results/build-<date>.json (git-ignored).
+in its own process (``python -m kalo.build``, as ``make html`` runs it):
+
+* truly cold: once, every cache cleared (images encoded, social images drawn);
+* cold: no output, no build/profile/SEO/search caches, but the image cache warm (images
+  and social images cached by an untimed build first): the target's "cold full build";
+* a rebuild with nothing changed, a rebuild after editing one profile, a rebuild after
+  changing one image (each incremental, as the command line builds by default);
+* peak memory, pages per second, output size, the time of each step (KALO_TIMINGS) of the
+  cold build and of the one-profile rebuild, the page weight of a profile page (its HTML,
+  CSS and JavaScript, gzip-compressed);
+
+and the baseline, stock Pelican 4.12 with its default theme and built-in translations
+building one plain Markdown page per organization and language. Ratios are taken pair by
+pair (ours / baseline in the same run) and the median is reported. Builds use their own
+cache folder in the benchmark's temporary folder (never the project's .cache). Then
+``make check`` on the sample content is timed. Results: a table on the terminal and JSON
+in bench/results/build-<date>.json (git-ignored); docs/benchmark.md explains them.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import re
 import os
 import shutil
 import statistics
@@ -56,12 +68,34 @@ def run(command: list[str], env=None) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
+# The project's settings with the caches in the benchmark's folder.
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F401,F403
+KALO_CACHE_DIR = {cache!r}
+IMAGES_CACHE_DIR = {cache!r} + "/images"
+"""
+# Caches that a "cold" build starts without; the image cache (images/) is kept warm.
+BUILD_CACHES = ("build", "organizations", "seo", "search")
+
+
+def settings_file(work: Path) -> Path:
+    path = work / "bench_settings" / "benchconf.py"
+    text = SETTINGS.format(root=str(ROOT), cache=str(work / "cache"))
+    if not path.exists() or path.read_text(encoding="utf-8") != text:  # an input of the build
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def our_build(site: Path, output: Path, timings: Path | None = None) -> tuple[float, int]:
     env = dict(ENV)
     if timings:
         env["KALO_TIMINGS"] = str(timings)
-    return run([PYTHON, "-m", "kalo.build", "--input", str(site / "content"), "--orgs",
-                str(site / "organizations"), "--output", str(output)], env)
+    work = site.parent
+    return run([PYTHON, "-m", "kalo.build", "--settings", str(settings_file(work)),
+                "--input", str(site / "content"), "--orgs", str(site / "organizations"),
+                "--output", str(output)], env)
 
 
 def baseline_build(site: Path, output: Path) -> tuple[float, int]:
@@ -77,17 +111,42 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
 
 
-def clear_caches() -> None:
-    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+def clear_caches(work: Path, keep_images: bool) -> None:
+    cache = work / "cache"
+    if not keep_images:
+        shutil.rmtree(cache, ignore_errors=True)
+        return
+    for name in BUILD_CACHES:
+        shutil.rmtree(cache / name, ignore_errors=True)
 
 
-def measure(size: int, runs: int, work: Path) -> dict:
-    site = write_site(size, work / f"site-{size}")
-    ours_out, base_out = work / f"out-{size}", work / f"base-{size}"
+def page_weight(output: Path, page: Path) -> dict:
+    """A page's HTML and the CSS and JavaScript it loads, gzip-compressed (level 9)."""
+    html = page.read_bytes()
+    text = html.decode("utf-8")
+    assets = sorted(set(re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
+                        + re.findall(r'<script[^>]+src="([^"]+)"', text)))
+    weights = {"html": len(gzip.compress(html, 9))}
+    for url in assets:
+        path = output / url.split("?")[0].split("#")[0].lstrip("/")
+        if path.is_file():
+            weights[url] = len(gzip.compress(path.read_bytes(), 9))
+    weights["total"] = sum(weights.values())
+    return weights
+
+
+def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
+    work = work / f"n{size}"
+    work.mkdir(parents=True, exist_ok=True)
+    site = write_site(size, work / "site", images=images)
+    ours_out, base_out = work / "out", work / "base"
     cold, base, ratios, memory = [], [], [], []
-    timings = work / f"timings-{size}.json"
+    timings = work / "timings-cold.json"
+    clear_caches(work, keep_images=False)
+    shutil.rmtree(ours_out, ignore_errors=True)
+    truly_cold, truly_cold_peak = our_build(site, ours_out)  # also warms the image cache
     for _ in range(runs):
-        clear_caches()
+        clear_caches(work, keep_images=True)
         shutil.rmtree(ours_out, ignore_errors=True)
         seconds, peak = our_build(site, ours_out, timings)
         base_seconds, _ = baseline_build(site, base_out)
@@ -98,7 +157,8 @@ def measure(size: int, runs: int, work: Path) -> dict:
     unchanged, _ = our_build(site, ours_out)
     profile = site / "organizations" / "foreas-00001" / "profile.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8")
-    one_profile, _ = our_build(site, ours_out)
+    one_profile_timings = work / "timings-one-profile.json"
+    one_profile, _ = our_build(site, ours_out, one_profile_timings)
     photo = site / "organizations" / "foreas-00002" / "photo.jpg"
     if photo.exists():
         data = photo.read_bytes()
@@ -110,9 +170,14 @@ def measure(size: int, runs: int, work: Path) -> dict:
     baseline_cold = statistics.median(base)
     return {
         "organizations": size,
+        "images": images,
         "pages": pages,
         "output_bytes": size_bytes,
+        "truly_cold_seconds": truly_cold,
+        "truly_cold_ratio": truly_cold / baseline_cold,
+        "truly_cold_peak_memory_mib": truly_cold_peak / 1024,
         "cold_seconds": statistics.median(cold),
+        "seconds_per_organization": statistics.median(cold) / size,
         "baseline_cold_seconds": baseline_cold,
         "baseline_pages": base_pages,
         "ratio_cold_to_baseline": statistics.median(ratios),
@@ -124,6 +189,10 @@ def measure(size: int, runs: int, work: Path) -> dict:
         "peak_memory_mib": max(memory) / 1024,
         "pages_per_second": pages / statistics.median(cold),
         "steps_seconds": json.loads(timings.read_text()) if timings.exists() else {},
+        "one_profile_steps_seconds": (json.loads(one_profile_timings.read_text())
+                                      if one_profile_timings.exists() else {}),
+        "profile_page_weight_gzip": page_weight(
+            ours_out, ours_out / "organizations" / "foreas-00001" / "index.html"),
         "runs": runs,
     }
 
@@ -134,11 +203,12 @@ def check_time() -> float:
 
 
 def table(results: list[dict]) -> str:
-    rows = [("N", "pages", "cold s", "baseline s", "ratio", "unchanged s (×base)",
+    rows = [("N", "pages", "truly cold s", "cold s", "baseline s", "ratio", "unchanged s (×base)",
              "one profile s (×base)", "one image s", "peak MiB", "pages/s")]
     for r in results:
         rows.append((
-            str(r["organizations"]), str(r["pages"]), f"{r['cold_seconds']:.2f}",
+            str(r["organizations"]) + ("" if r["images"] else " (no images)"), str(r["pages"]),
+            f"{r['truly_cold_seconds']:.2f}", f"{r['cold_seconds']:.2f}",
             f"{r['baseline_cold_seconds']:.2f}", f"{r['ratio_cold_to_baseline']:.2f}",
             f"{r['rebuild_unchanged_seconds']:.2f} ({r['rebuild_unchanged_ratio']:.2f})",
             f"{r['rebuild_one_profile_seconds']:.2f} ({r['rebuild_one_profile_ratio']:.2f})",
@@ -154,20 +224,27 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large", action="store_true", help="also N = 10,000 (slow)")
+    parser.add_argument("--no-images", action="store_true",
+                        help="organizations without logo or photo (and so without image work)")
     args = parser.parse_args()
     sizes = args.sizes + ([10_000] if args.large else [])
     results = []
     with tempfile.TemporaryDirectory(prefix="kalo-bench-") as work:
         for size in sizes:
             print(f"N = {size} ...", flush=True)
-            results.append(measure(size, args.runs if size < 10_000 else 1, Path(work)))
+            results.append(measure(size, args.runs if size < 10_000 else 1, Path(work),
+                                   images=not args.no_images))
     report = {"check_sample_seconds": check_time(), "builds": results}
     print(table(results))
     print(f"make check on the sample content: {report['check_sample_seconds']:.2f} s")
     for r in results:
-        print(f"steps at N = {r['organizations']} (cold):")
-        for name, seconds in sorted(r["steps_seconds"].items(), key=lambda item: -item[1]):
-            print(f"  {seconds:7.2f} s  {name}")
+        weight = r["profile_page_weight_gzip"]
+        print(f"profile page at N = {r['organizations']}: {weight['total'] / 1024:.1f} KiB gzip "
+              f"(HTML {weight['html'] / 1024:.1f} KiB)")
+        for title, key in (("cold", "steps_seconds"), ("one profile edited", "one_profile_steps_seconds")):
+            print(f"steps at N = {r['organizations']} ({title}):")
+            for name, seconds in sorted(r[key].items(), key=lambda item: -item[1])[:15]:
+                print(f"  {seconds:7.2f} s  {name}")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
