@@ -55,12 +55,15 @@ def _analyze(job: tuple[dict[str, Any], Mapping[str, Any]]) -> PageReport:
 
 
 def analyze_cached(pages: list[PageForAnalysis], settings: Mapping[str, Any],
-                   cache: Path) -> tuple[PageReport, ...]:
-    """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them."""
+                   cache: Path, keys_out: list[str] | None = None) -> tuple[PageReport, ...]:
+    """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
+    ``keys_out``: filled with every page's cache key (they determine the reports)."""
     index = keyphrase_index(pages)
     jobs_by_page = [_job(page, page.keyphrase_pages or index) for page in pages]
     cache.mkdir(parents=True, exist_ok=True)
     keys = [_key(job, settings) for job in jobs_by_page]
+    if keys_out is not None:
+        keys_out.extend(keys)
     reports: dict[int, PageReport] = {}
     for number, key in enumerate(keys):
         stored = cache / f"{key}.pickle"

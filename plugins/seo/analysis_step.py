@@ -9,8 +9,11 @@ out. With ``SEO_FAIL_LEVEL`` set, pages that fail stop the build (nothing is pub
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,16 +82,56 @@ def _read(page: WrittenPage, site_host: str) -> PageForAnalysis:
     )
 
 
+REPORT_FILES = ("report.json", "index.html", "report.txt")
+# Report folders kept in the cache: the current one and the one before (bounded disk use).
+CACHED_REPORTS = 2
+
+
+def _report_key(keys: list[str]) -> str:
+    """The report files depend only on the set of page results (each page's cache key
+    determines its report) and on the code that writes them."""
+    digest = hashlib.sha256()
+    digest.update(Path(__file__).with_name("report.py").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for key in sorted(keys):
+        digest.update(key.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
+    """Write the three report files, or copy them from the cache when the same results
+    were reported before (writing them costs more than the analysis of a warm build)."""
+    cached = cache / key
+    if all((cached / name).is_file() for name in REPORT_FILES):
+        for name in REPORT_FILES:
+            shutil.copyfile(cached / name, folder / name)
+        os.utime(cached)  # the newest: kept
+        return
+    write_json(reports, folder / "report.json")
+    write_html(reports, folder / "index.html")
+    (folder / "report.txt").write_text(format_table(reports), encoding="utf-8")
+    staging = cache / f".{key}.{os.getpid()}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for name in REPORT_FILES:
+        shutil.copyfile(folder / name, staging / name)
+    shutil.rmtree(cached, ignore_errors=True)
+    staging.rename(cached)
+    older = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in older[CACHED_REPORTS:]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, site_url: str) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
     cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
-    reports = analyze_cached([_read(page, site_host) for page in pages], seo_settings, cache)
+    keys: list[str] = []
+    reports = analyze_cached([_read(page, site_host) for page in pages], seo_settings, cache, keys)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    write_json(reports, folder / "report.json")
-    write_html(reports, folder / "index.html")
-    (folder / "report.txt").write_text(format_table(reports), encoding="utf-8")
+    _write_report(reports, folder, cache / "reports", _report_key(keys))
     failures = failing_pages(reports, seo_settings)
     raise_if_errors(
         Problem(
