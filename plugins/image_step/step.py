@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from image_step.markdown import markdown_image_sources, replace_images
 from images import ImageRequest, load_settings, process_images, publish, render_picture
 from kalo import codes, timing
 from kalo.problems import raise_if_errors
@@ -35,6 +36,23 @@ def _organization_requests(directory) -> list[ImageRequest]:
     return requests
 
 
+def _markdown_requests(directory, programme, workshops_folder: Path) -> list[ImageRequest]:
+    """Images written in the organizations' and workshops' Markdown (the ``content`` role)."""
+    requests = []
+    for org in directory:
+        hidden = {photo.path.resolve() for photo in org.photos if not photo.publishable}
+        for text in org.about.values():
+            requests.extend(ImageRequest(path, "content", f"images/organizations/{org.slug}")
+                            for path in markdown_image_sources(text, org.folder) if path not in hidden)
+    for workshop in getattr(programme, "workshops", ()):
+        hidden = {photo.path.resolve() for photo in workshop.photos if not photo.publishable}
+        for text in workshop.texts.values():
+            requests.extend(ImageRequest(path, "content", f"images/workshops/{workshop.slug}")
+                            for path in markdown_image_sources(text.body, workshops_folder)
+                            if path not in hidden)
+    return requests
+
+
 def _workshop_requests(programme) -> list[ImageRequest]:
     return [
         ImageRequest(photo.path, "photo", f"images/workshops/{workshop.slug}")
@@ -53,8 +71,11 @@ def process_site_images(generators) -> None:
     programme = context.get("workshop_programme")
     site = SiteImages()
     with timing.step("images"):
+        workshops_folder = Path(settings["PATH"]) / settings.get("WORKSHOP_DIR", "workshops")
         result = process_images(
-            _organization_requests(directory) + _workshop_requests(programme), image_settings
+            _organization_requests(directory) + _workshop_requests(programme)
+            + _markdown_requests(directory, programme, workshops_folder),
+            image_settings,
         )
         raise_if_errors(result.problems)
         publish(result, output)
@@ -110,6 +131,22 @@ def picture(context, path: Path, role: str, alt: str, eager: bool = False, css_c
 
 
 @pass_context
+def responsive_images(context, html: str, folder) -> Markup:
+    """Sanitized HTML from Markdown with each image of ``folder`` as a responsive picture
+    (images that are not files of that folder are left out)."""
+    site = context.get("site_images")
+    prefix = f"{context.get('SITEURL', '')}/"
+
+    def picture_for(path: Path, alt: str) -> str:
+        image = site.responsive.get((path, "content")) if site else None
+        if image is None:
+            return ""
+        return render_picture(image, alt, url_prefix=prefix, decorative=not alt.strip())
+
+    return Markup(replace_images(str(html), Path(folder), picture_for))
+
+
+@pass_context
 def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
     site = context.get("site_images")
     return site.social.get((kind, slug)) if site else None
@@ -117,3 +154,4 @@ def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
 
 def install_jinja_helpers(generator) -> None:
     generator.env.globals.update(picture=picture, social_image=social_image)
+    generator.env.filters.update(responsive_images=responsive_images)
