@@ -110,7 +110,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 class HashCache:
-    """Each source's SHA-256 remembered by (path, size, mtime, ctime, inode), so a warm build
+    """Each source's SHA-256 remembered by (path, size, mtime, inode, ctime), so a warm build
     reads no image file: ``<cache>/hashes.json``. ctime cannot be set back by any tool, so a
     changed file always gets hashed again. ``save()`` writes only when something changed."""
 
@@ -125,12 +125,17 @@ class HashCache:
         except (OSError, ValueError):
             self._known = {}
         self._changed = False
+        self._used: set[str] = set()
 
     def sha256(self, path: Path, stat: os.stat_result | None = None) -> str:
         """The file's SHA-256 (raises OSError like reading it would)."""
         stat = stat or os.stat(path)
         key = os.path.abspath(path)
-        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        self._used.add(key)
+        # ctime only for files with one link: ctime also moves when another hard link to
+        # the same file is made or removed (kalo.incremental.file_stamp says the same).
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino,
+                 stat.st_ctime_ns if stat.st_nlink == 1 else None]
         known = self._known.get(key)
         if known is not None and known[:4] == stamp:
             return known[4]
@@ -139,7 +144,16 @@ class HashCache:
         self._changed = True
         return sha
 
+    # Entries of files not asked for by this build are checked (and dropped if the file is
+    # gone) only when they outnumber these: sites built in temporary folders come and go.
+    SLACK = 2000
+
     def save(self) -> None:
+        if len(self._known) > len(self._used) + self.SLACK:
+            for key in [k for k in self._known if k not in self._used]:
+                if not os.path.exists(key):
+                    del self._known[key]
+                    self._changed = True
         if self._changed:
             write_atomic(self.path, json.dumps(self._known, sort_keys=True).encode("utf-8"))
             self._changed = False

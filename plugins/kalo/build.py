@@ -32,9 +32,12 @@ from kalo.problems import ContentErrors
 
 
 def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
-          extra: dict | None = None, *, incremental_build: bool = False) -> bool:
+          extra: dict | None = None, *, incremental_build: bool = False,
+          record: bool | None = None) -> bool:
     """Build into a temporary folder, then swap it in place of ``output_dir``. Returns
-    False when, incremental, nothing changed since the last build (nothing was done)."""
+    False when, incremental, nothing changed since the last build (nothing was done).
+    ``record`` (default: ``incremental_build``): remember this build's inputs and page
+    fingerprints in the cache, for the next incremental build."""
     from pelican.settings import read_settings
 
     output_dir = output_dir.resolve()
@@ -50,10 +53,11 @@ def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
     }
     settings = read_settings(str(settings_file), override=overrides)
     fingerprint = None
-    if incremental_build:
+    record = incremental_build if record is None else record
+    if incremental_build or record:
         with timing.step("input fingerprint"):
             fingerprint = incremental.input_fingerprint(settings, settings_file)
-        if incremental.up_to_date(settings, output_dir, fingerprint):
+        if incremental_build and incremental.up_to_date(settings, output_dir, fingerprint):
             timing.write()
             return False
     incremental.forget(settings, output_dir)
@@ -63,8 +67,9 @@ def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
     try:
         settings["OUTPUT_PATH"] = str(staging)
         settings["KALO_PREVIOUS_OUTPUT"] = str(output_dir) if incremental_build else None
-        settings["KALO_OUTPUT_DIR"] = str(output_dir)
-        settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
+        if record:  # page fingerprints are kept only for builds that are remembered
+            settings["KALO_OUTPUT_DIR"] = str(output_dir)
+            settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
         pelican_class = TimedPelican if timing.enabled() else Pelican
         with timing.step("whole build"):
             pelican_class(settings).run()
@@ -118,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
-        built = build(args.settings, args.input, args.orgs, args.output, incremental_build=not args.full)
+        built = build(args.settings, args.input, args.orgs, args.output, incremental_build=not args.full, record=True)
     except (ContentErrors, MissingCatalog) as errors:
         print(errors, file=sys.stderr)
         return 1

@@ -6,8 +6,8 @@ Two levels, both conservative (when unsure, build):
   organization folders, the theme, the plugins' code and data, the settings file and its
   siblings, Leaflet's files, the installed packages, the settings' values, today's date
   (workshops are "held" or "upcoming", validation knows today) — made from each file's
-  path, size, mtime, ctime and inode (ctime cannot be set back by any tool, so an edited
-  file is always seen). After a successful build it is stored with the identity of the
+  path, size, mtime, inode and ctime (``file_stamp``: ctime cannot be set back by any tool,
+  so an edited file is always seen). After a successful build it is stored with the identity of the
   output folder it produced; a later build with the same fingerprint and the same output
   folder has nothing to do.
 
@@ -45,6 +45,17 @@ def stable_repr(value: Any) -> str:
     return _ADDRESS.sub("", repr(value))
 
 
+def file_stamp(stat: os.stat_result) -> tuple[int, ...]:
+    """What says a file changed: size, mtime, inode (an editor's save-by-rename is a new
+    inode) and ctime, which no tool can set back, so an edit is seen even when size and
+    mtime are restored. ctime also moves when a hard link to the same file is made or
+    removed anywhere, so for files with several links it is left out (their other links
+    would make them look changed on every build)."""
+    if stat.st_nlink > 1:
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+
+
 def _tree_lines(root: Path, out: list[str]) -> None:
     """One line per file under ``root`` (or for ``root`` itself if it is a file)."""
     try:
@@ -53,7 +64,7 @@ def _tree_lines(root: Path, out: list[str]) -> None:
         out.append(f"missing {root}")
         return
     if not root.is_dir():
-        out.append(f"{root}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}")
+        out.append(f"{root}\0{file_stamp(stat)}")
         return
     stack = [str(root)]
     while stack:
@@ -73,7 +84,7 @@ def _tree_lines(root: Path, out: list[str]) -> None:
             except OSError:
                 out.append(f"broken {entry.path}")
                 continue
-            out.append(f"{entry.path}\0{s.st_size}\0{s.st_mtime_ns}\0{s.st_ctime_ns}\0{s.st_ino}")
+            out.append(f"{entry.path}\0{file_stamp(s)}")
 
 
 def input_paths(settings: dict, settings_file: Path, organizations: bool = True) -> list[Path]:
@@ -200,9 +211,13 @@ class PageManifest:
         self.site = input_fingerprint(settings, Path(settings_file), organizations=False)
         if self.previous_output:
             try:
-                self.previous = json.loads(self.file.read_text("utf-8"))
+                record = json.loads(self.file.read_text("utf-8"))
             except (OSError, ValueError):
-                self.previous = {}
+                record = {}
+            # Only the very output folder these fingerprints were recorded for (a build by
+            # other means would have changed its identity).
+            if record.get("output") == _output_identity(Path(self.previous_output)):
+                self.previous = record.get("pages", {})
 
     def fingerprint(self, material: str) -> str:
         return hashlib.sha256(f"{self.site}\0{material}".encode("utf-8", "surrogatepass")).hexdigest()
@@ -233,13 +248,37 @@ def drop_pending(settings: dict, output_dir: Path) -> None:
 
 
 def commit_pending(settings: dict, output_dir: Path) -> None:
-    """After the swap: this build's page fingerprints describe the output folder; page
-    records of the previous output that this build did not write are dropped."""
+    """After the swap: this build's page fingerprints describe the output folder (recorded
+    with its identity); page records of the previous output that this build did not write
+    are dropped (a build that records nothing leaves no stale fingerprints behind)."""
     where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
     folder = cache_folder(settings)
     pending = set(folder.glob(f"pages-*-{where}.json.pending"))
     for record in folder.glob(f"pages-*-{where}.json"):
         if record.with_name(record.name + ".pending") not in pending:
             record.unlink(missing_ok=True)
+    identity = _output_identity(output_dir)
     for path in pending:
-        os.replace(path, path.with_name(path.name[: -len(".pending")]))
+        try:
+            pages = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)
+            continue
+        final = path.with_name(path.name[: -len(".pending")])
+        tmp = final.with_name(final.name + ".tmp")
+        tmp.write_text(json.dumps({"output": identity, "pages": pages}, sort_keys=True),
+                       encoding="utf-8")
+        os.replace(tmp, final)
+        path.unlink(missing_ok=True)
+    _prune(folder)
+
+
+# Records kept per kind: builds into many temporary folders (tests) must not fill the cache.
+KEPT_RECORDS = 24
+
+
+def _prune(folder: Path) -> None:
+    for pattern in ("pages-*.json", "last-build-*.json"):
+        records = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in records[KEPT_RECORDS:]:
+            stale.unlink(missing_ok=True)

@@ -84,6 +84,24 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
+# Below this many texts to render, a pool costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _render_pair(item: tuple[str, str]) -> str:
+    return render_markdown(*item)
+
+
+def _render_many(items: list[tuple[str, str]]) -> list[str]:
+    workers = min(os.cpu_count() or 1, len(items))
+    if workers <= 1 or len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return [render_markdown(text, lang) for text, lang in items]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_render_pair, items, chunksize=32)
+
+
 class MarkdownCache:
     """``render_markdown`` remembered by text and language, across builds: one pickle in
     ``folder`` per code version, holding only the texts of the last build (bounded)."""
@@ -98,12 +116,21 @@ class MarkdownCache:
         self.used: dict = {}
 
     def render(self, text: str, lang: str) -> str:
-        key = hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
-        html = self.known.get(key)
-        if html is None:
-            html = render_markdown(text, lang)
-        self.used[key] = html
-        return html
+        return self.render_many([(text, lang)])[0]
+
+    def render_many(self, items: list[tuple[str, str]]) -> list[str]:
+        """``render_markdown(text, lang)`` of each item, in order: cached ones from the
+        cache, the others on all cores when there are many (fork)."""
+        keys = [hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
+                for text, lang in items]
+        missing = [number for number, key in enumerate(keys) if key not in self.known]
+        fresh = dict(zip(missing, _render_many([items[number] for number in missing])))
+        rendered = []
+        for number, key in enumerate(keys):
+            html = fresh[number] if number in fresh else self.known[key]
+            self.used[key] = html
+            rendered.append(html)
+        return rendered
 
     def save(self) -> None:
         if self.used.keys() == self.known.keys():

@@ -120,20 +120,26 @@ def _possible_partners(published, partners, limit: int) -> dict[str, tuple[Possi
     """
     offering: dict[str, list[Organization]] = defaultdict(list)
     needing: dict[str, list[Organization]] = defaultdict(list)
+    # The same groups split by municipality (in the same order), so that finding the
+    # nearest members of a group does not scan it: linear in the organizations.
+    offering_near: dict[tuple[str, str], list[Organization]] = defaultdict(list)
+    needing_near: dict[tuple[str, str], list[Organization]] = defaultdict(list)
     for org in published:
         for code in org.offers:
             offering[code].append(org)
+            offering_near[code, org.municipality].append(org)
         for code in org.needs:
             needing[code].append(org)
+            needing_near[code, org.municipality].append(org)
     per_code = max(limit * 4, 24)
     result = {}
     for org in published:
         candidates: dict[str, Organization] = {}
         for code in org.needs:
-            for other in _nearest(offering[code], org, per_code):
+            for other in _nearest(offering[code], offering_near[code, org.municipality], per_code):
                 candidates[other.slug] = other
         for code in org.offers:
-            for other in _nearest(needing[code], org, per_code):
+            for other in _nearest(needing[code], needing_near[code, org.municipality], per_code):
                 candidates[other.slug] = other
         for known in (org.slug, *partners[org.slug]):
             candidates.pop(known, None)
@@ -150,11 +156,12 @@ def _possible_partners(published, partners, limit: int) -> dict[str, tuple[Possi
     return result
 
 
-def _nearest(group: list[Organization], org: Organization, cap: int) -> list[Organization]:
-    """Up to ``cap`` members of a code's group, those in ``org``'s municipality first."""
+def _nearest(group: list[Organization], same_place: list[Organization], cap: int) -> list[Organization]:
+    """Up to ``cap`` members of a code's group, those in the organization's municipality
+    (``same_place``: the group's members there, in the group's order) first."""
     if len(group) <= cap:
         return group
-    same = [o for o in group if o.municipality == org.municipality][:cap]
+    same = same_place[:cap]
     return same + group[: cap - len(same)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -31,18 +32,19 @@ class OrganizationsGenerator(Generator):
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
         cache = _cache_folder(self.settings)
-        result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent,
-                                    cache=cache)
+        with timing.step("organizations: load and validate"):
+            result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent,
+                                        cache=cache)
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
         self.directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
         rendered = MarkdownCache(cache, name=f"about-{_folder_key(orgdir)}")
-        self.about_html = {
-            (org.slug, lang): rendered.render(text, lang)
-            for org in self.directory
-            for lang, text in org.about.items()
-        }
+        keys = [(org.slug, lang) for org in self.directory for lang in org.about]
+        with timing.step("organizations: Markdown"):
+            texts = rendered.render_many([(self.directory.by_slug[slug].about[lang], lang)
+                                          for slug, lang in keys])
+        self.about_html = dict(zip(keys, texts))
         rendered.save()
         left = self.directory.left_out
         log.info(
@@ -109,11 +111,9 @@ class OrganizationsGenerator(Generator):
     def _profile_shows(self, org, lang: str, values: dict) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
         settings, content pages, workshops, today: kalo.incremental): its own values (the
-        organization, its partners), the possible partners it names, its workshops, its
-        images and social images. Conservative: whole objects, not the fields used."""
-        site = self.context.get("site_images")
-        images = [(org.logo.path, "logo")] if org.logo else []
-        images += [(photo.path, "photo") for photo in org.public_photos]
+        organization, its partners), the possible partners it names, its workshops, every
+        image made from its folder and its social images. Conservative: whole objects, not
+        the fields used."""
         workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
         own = {key: value for key, value in values.items()
                if key not in ("organization", "partners", "possible_partners")}
@@ -121,10 +121,26 @@ class OrganizationsGenerator(Generator):
             "organization", lang, self._digest(org.slug), sorted(own.items()),
             [self._digest(partner.slug) for partner in values["partners"]],
             [(match, self._digest(match.slug)) for match in values["possible_partners"]],
-            workshops,
-            [site.responsive.get(key) for key in images] if site else None,
-            site.social.get(("organizations", org.slug)) if site else None,
+            workshops, self._images_of(org.slug),
         ))
+
+    def _images_of(self, slug: str) -> list:
+        """The responsive images (logo, photos, those of its Markdown: every role) made from
+        the files of one organization's folder, and its social images."""
+        site = self.context.get("site_images")
+        if site is None:
+            return []
+        if "_images" not in self.__dict__:
+            # Image paths are absolute and resolved, like the organizations' folders.
+            orgdir = str(Path(self.settings["ORG_PATH"]).resolve()) + os.sep
+            grouped: dict[str, list] = {}
+            for (path, role), image in site.responsive.items():
+                if str(path).startswith(orgdir):
+                    owner = str(path)[len(orgdir):].split(os.sep)[0]
+                    grouped.setdefault(owner, []).append((str(path), role, image))
+            self._images = {owner: sorted(items, key=lambda item: item[:2])
+                            for owner, items in grouped.items()}
+        return [self._images.get(slug, []), site.social.get(("organizations", slug))]
 
     def _digest(self, slug: str) -> str:
         """The digest of one organization's whole model, made once per build."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
+from kalo.incremental import file_stamp
 from organizations.urls import RESERVED_SLUGS
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
@@ -90,7 +91,7 @@ def load_organizations(
         results = [_load_folder(folder, shown, today) for folder in folders]
     else:
         store = _FolderCache(Path(cache), orgdir, shown.root, today)
-        results = [store.load(folder, shown) for folder in folders]
+        results = store.load_all(folders, shown)
         store.save()
     existing = {result.slug for result in results}
     valid = {result.slug for result in results if result.organization is not None}
@@ -119,8 +120,9 @@ def _code_version() -> str:
 
 
 def _folder_stamp(folder: Path) -> tuple:
-    """Every file and subfolder of an organization's folder: name, size, mtime, ctime, inode
-    (ctime cannot be set back, so an edited, added or removed file is always seen)."""
+    """Every file and subfolder of an organization's folder: name, type and
+    ``kalo.incremental.file_stamp`` (size, mtime, inode, ctime), so an edited, added or
+    removed file is always seen."""
     stamp = []
     stack = [folder]
     while stack:
@@ -131,10 +133,26 @@ def _folder_stamp(folder: Path) -> tuple:
             return ("unreadable", str(current))
         for entry in entries:
             s = entry.stat(follow_symlinks=False)
-            stamp.append((entry.path, s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
+            stamp.append((entry.path, s.st_mode, file_stamp(s)))
             if entry.is_dir(follow_symlinks=False):
                 stack.append(Path(entry.path))
     return tuple(stamp)
+
+
+# Below this many folders to read, a pool costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _load_many(folders: list[Path], shown: "_Shown", today: datetime.date) -> list["_FolderResult"]:
+    """``_load_folder`` of each folder, in order; on all cores (fork) when there are many."""
+    workers = min(os.cpu_count() or 1, len(folders))
+    if workers <= 1 or len(folders) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return [_load_folder(folder, shown, today) for folder in folders]
+    import multiprocessing
+
+    job = functools.partial(_load_folder, shown=shown, today=today)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(job, folders, chunksize=32)
 
 
 class _FolderCache:
@@ -153,15 +171,25 @@ class _FolderCache:
         self.today = today
         self.fresh: dict = {}
 
-    def load(self, folder: Path, shown: "_Shown") -> "_FolderResult":
-        stamp = _folder_stamp(folder)
-        known = self.known.get(folder.name)
-        if known is not None and known[0] == stamp:
-            result = known[1]
-        else:
-            result = _load_folder(folder, shown, self.today)
-        self.fresh[folder.name] = (stamp, result)
-        return result
+    def load_all(self, folders: list[Path], shown: "_Shown") -> list["_FolderResult"]:
+        """Every folder's result: from the cache when its files did not change, else read
+        and validated again, on all cores when there are many (fork: nothing to pickle but
+        the results)."""
+        stamps = [_folder_stamp(folder) for folder in folders]
+        results: list = [None] * len(folders)
+        missing = []
+        for number, (folder, stamp) in enumerate(zip(folders, stamps)):
+            known = self.known.get(folder.name)
+            if known is not None and known[0] == stamp:
+                results[number] = known[1]
+            else:
+                missing.append(number)
+        fresh = _load_many([folders[number] for number in missing], shown, self.today)
+        for number, result in zip(missing, fresh):
+            results[number] = result
+        for folder, stamp, result in zip(folders, stamps, results):
+            self.fresh[folder.name] = (stamp, result)
+        return results
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(

@@ -101,6 +101,28 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
 
 
+def test_changing_an_image_of_a_profile_text_rerenders_that_profile(site):
+    """The page names the image's variants by content: same text, new image, new page."""
+    source, output, cache, _ = site
+    slug = "foreas-00007"
+    folder = source / "organizations" / slug
+    shutil.copyfile(ROOT / "organizations" / "anoichti-agkalia-amke" / "ergastirio.jpg",
+                    folder / "extra.jpg")
+    about = folder / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n![Το εργαστήριο](extra.jpg)\n",
+                     encoding="utf-8")
+    assert _build(source, output, cache)
+    page = output / "organizations" / slug / "index.html"
+    before_html, before_inode = page.read_text(encoding="utf-8"), page.stat().st_ino
+    assert "extra" in before_html
+    (folder / "extra.jpg").unlink()
+    shutil.copyfile(ROOT / "organizations" / "artopoieio-i-kali-zymi" / "vitrina.jpg",
+                    folder / "extra.jpg")
+    assert _build(source, output, cache)
+    assert page.stat().st_ino != before_inode
+    assert page.read_text(encoding="utf-8") != before_html
+
+
 def test_unpublishing_an_organization_removes_it_everywhere(site):
     source, output, cache, _ = site
     slug = "foreas-00003"
