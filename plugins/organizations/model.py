@@ -9,37 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Localized:
-    """A text in Greek (always there when required) and optionally English."""
-
-    el: str | None = None
-    en: str | None = None
-
-    def get(self, lang: str, fallback: bool = True) -> str | None:
-        value = self.en if lang == "en" else self.el
-        if value is None and fallback:
-            return self.el
-        return value
-
-    def has(self, lang: str) -> bool:
-        return (self.en if lang == "en" else self.el) is not None
-
-
-@dataclass(frozen=True)
-class Image:
-    """An image file of the organization's folder with its texts."""
-
-    path: Path  # absolute path of the source file
-    alt: Localized
-    caption: Localized = Localized()
-    shows_people: bool = False
-    people_consent: bool = False
-
-    @property
-    def publishable(self) -> bool:
-        return not self.shows_people or self.people_consent
+from kalo.media import Image, Localized  # noqa: F401  (part of this model's interface)
 
 
 @dataclass(frozen=True)

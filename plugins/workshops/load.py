@@ -17,7 +17,8 @@ from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument
 from workshops import schema
 from workshops.frontmatter import read_workshop_file
-from workshops.model import DEFAULT_LANG, Photo, PhotoText, Workshop, WorkshopText
+from kalo.media import Image, Localized
+from workshops.model import DEFAULT_LANG, Workshop, WorkshopText
 from workshops.validate import quoted, validate_front_matter
 
 SKIPPED_NAMES = {"README.md"}
@@ -279,10 +280,10 @@ def _workshop(f: _File, folder: Path, texts: dict[str, WorkshopText]) -> Worksho
         composition=v.get("composition"),
         organizations=tuple(v.get("organizations", ())),
         photos=tuple(
-            Photo(
+            Image(
                 path=(images / photo["file"]).resolve(),
-                alt=PhotoText(**photo["alt"]),
-                caption=PhotoText(**photo["caption"]),
+                alt=Localized(**photo["alt"]),
+                caption=Localized(**photo["caption"]),
                 shows_people=photo["shows_people"],
                 people_consent=photo["people_consent"],
             )

@@ -13,33 +13,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kalo.codes import codes
+from kalo.media import Image
 
 ATHENS = ZoneInfo("Europe/Athens")
 DEFAULT_LANG = "el"
-
-
-@dataclass(frozen=True)
-class PhotoText:
-    el: str | None = None
-    en: str | None = None
-
-    def get(self, lang: str) -> str | None:
-        return (self.en if lang == "en" else self.el) or self.el
-
-
-@dataclass(frozen=True)
-class Photo:
-    """A photo under content/workshops/images/ (rendering comes with the image pipeline)."""
-
-    path: Path  # absolute path of the source file
-    alt: PhotoText
-    caption: PhotoText = PhotoText()
-    shows_people: bool = False
-    people_consent: bool = False
-
-    @property
-    def publishable(self) -> bool:
-        return not self.shows_people or self.people_consent
 
 
 @dataclass(frozen=True)
@@ -75,7 +52,7 @@ class Workshop:
     participants: dict[str, int] = field(default_factory=dict)  # group code → people
     composition: str | None = None
     organizations: tuple[str, ...] = ()  # slugs as written, published or not
-    photos: tuple[Photo, ...] = ()  # every photo named, publishable or not
+    photos: tuple[Image, ...] = ()  # every photo named, publishable or not
     texts: dict[str, WorkshopText] = field(default_factory=dict)  # lang → text; "el" always
 
     # --- languages ---
@@ -142,7 +119,7 @@ class Workshop:
         return datetime.datetime.combine(self.date, self.time, tzinfo=ATHENS)
 
     @property
-    def public_photos(self) -> tuple[Photo, ...]:
+    def public_photos(self) -> tuple[Image, ...]:
         return tuple(photo for photo in self.photos if photo.publishable)
 
     @property
