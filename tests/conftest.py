@@ -3,11 +3,11 @@ Chromium for every browser test (Playwright's sync API allows one instance per p
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from chromium_setup import CHROMIUM, CHROMIUM_ARGS, IN_CI
 from sitebuild import FIXTURE, ROOT, build_site
 
 
@@ -25,17 +25,9 @@ def fixture_site(tmp_path_factory) -> Path:
     return build_site(FIXTURE / "content", FIXTURE / "organizations", output)
 
 
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-# What Debian's Chromium needs as root in a closed network (never a downloaded browser).
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
 def browser_missing(message: str, target: str = "system-deps") -> None:
     """In CI a missing browser fails the test; on a volunteer's machine it is skipped."""
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if IN_CI:
         pytest.fail(f"{message} (CI=true: browser tests must run; `make {target}` installs it)",
                     pytrace=False)
     pytest.skip(f"{message}: `make {target}` installs it")
@@ -48,9 +40,9 @@ def chromium():
         from playwright.sync_api import sync_playwright
     except ImportError:
         browser_missing("the Python package playwright is not installed", "setup")
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         browser_missing(f"Chromium not found at {CHROMIUM}")
     with sync_playwright() as api:
-        browser = api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = api.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()

@@ -6,30 +6,23 @@ skipped there. Locally the test is skipped, naming the make target that installs
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 from pathlib import Path
 
 import pytest
 
+from chromium_setup import CHROMIUM, CHROMIUM_ARGS, IN_CI  # noqa: F401  (shared with tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 LIGHTHOUSE_CLI = NODE_MODULES / "lighthouse" / "cli" / "index.js"
-CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 NGINX = Path(shutil.which("nginx") or "/usr/sbin/nginx")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
-# Chromium as root in a container, without any traffic of its own.
-CHROME_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROME_FLAGS = CHROMIUM_ARGS
 
 
 def need(ok: bool, what: str, make_target: str) -> None:
