@@ -18,6 +18,8 @@ ENVIRONMENT_VARIABLE = "KALO_TIMINGS"
 # Seconds per step of the current build; reset by ``start()``. Module state on purpose:
 # signals carry no build object, and only the benchmark reads it.
 _seconds: dict[str, float] = defaultdict(float)
+# The process's peak resident memory (MiB) when each step ended: where memory grows.
+_peak_mib: dict[str, float] = {}
 
 
 def enabled() -> bool:
@@ -26,6 +28,7 @@ def enabled() -> bool:
 
 def start() -> None:
     _seconds.clear()
+    _peak_mib.clear()
 
 
 @contextmanager
@@ -35,12 +38,25 @@ def step(name: str):
         yield
     finally:
         _seconds[name] += time.perf_counter() - started
+        if enabled():
+            _peak_mib[name] = _peak_resident_mib()
+
+
+def _peak_resident_mib() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: no peak figures
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def write() -> None:
     target = os.environ.get(ENVIRONMENT_VARIABLE)
     if target:
         Path(target).write_text(json.dumps(dict(sorted(_seconds.items())), indent=1), encoding="utf-8")
+        Path(target).with_suffix(".memory.json").write_text(
+            json.dumps(dict(sorted(_peak_mib.items(), key=lambda item: item[1])), indent=1),
+            encoding="utf-8")
 
 
 def timed_generator(cls):

@@ -16,7 +16,7 @@ from search.select import IndexedPage, mark_body
 log = logging.getLogger(__name__)
 
 # Changes when what this module does to the bundle changes (invalidates cached bundles).
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2
 
 # Pagefind writes ready-made interfaces too; the site has its own (theme/static/js/search.js).
 UNUSED_BUNDLE_FILES = (
@@ -62,9 +62,8 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict,
     """
     binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
     bundle = output / options["SEARCH_BUNDLE_DIR"]
-    marked = {page.path: mark_body((output / page.path).read_text(encoding="utf-8")) for page in pages}
     command_options = [f"--exclude-selectors={s}" for s in options["SEARCH_EXCLUDE_SELECTORS"]]
-    key = _bundle_key(marked, command_options, binary)
+    key = _bundle_key(output, pages, command_options, binary)
     cached = cache / key if cache else None
     if cached is not None and (cached / "pagefind.js").exists():
         shutil.copytree(cached, bundle, dirs_exist_ok=True)
@@ -72,10 +71,11 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict,
         return
     with tempfile.TemporaryDirectory(prefix="kalo-search-") as tmp:
         source = Path(tmp)
-        for path, html in marked.items():
-            target = source / path
+        for page in pages:  # one page in memory at a time: 20,000 pages would take 1 GB
+            target = source / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            target.write_text(mark_body((output / page.path).read_text(encoding="utf-8")),
+                              encoding="utf-8")
         command = [str(binary), "--site", str(source), "--output-path", str(bundle), "--quiet"]
         for selector in options["SEARCH_EXCLUDE_SELECTORS"]:
             command += ["--exclude-selectors", selector]
@@ -97,11 +97,15 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict,
              options["SEARCH_BUNDLE_DIR"])
 
 
-def _bundle_key(marked: dict, command_options: list[str], binary: Path) -> str:
+def _bundle_key(output: Path, pages: list[IndexedPage], command_options: list[str],
+                binary: Path) -> str:
+    """The pages' bytes as written (marking them is a function of those bytes), their
+    addresses, the options and the binary."""
     digest = hashlib.sha256()
     digest.update(repr((command_options, binary.stat().st_size, BUNDLE_FORMAT)).encode())
-    for path in sorted(marked):
-        digest.update(str(path).encode() + b"\0" + marked[path].encode() + b"\0")
+    for page in sorted(pages, key=lambda p: p.path):
+        digest.update(f"{page.path}\0{page.url}\0{page.lang}\0".encode())
+        digest.update(hashlib.sha256((output / page.path).read_bytes()).digest())
     return digest.hexdigest()
 
 

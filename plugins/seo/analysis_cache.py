@@ -1,27 +1,31 @@
-"""The keyword analysis of many pages: reused from a cache when a page has not changed,
-and run on all cores when it has.
+"""The keyword analysis of many written pages: reused from a cache when a page has not
+changed, and run on all cores when it has.
 
-A page's result depends on the page itself, the settings, the analysis code and the other
-pages with the same focus keyphrase (the "competing pages" check); the cache key is made
-of exactly these, so a stale result can never be reused.
+A page's result depends on the page's bytes, what the build knows about it (address,
+language, keyphrase, kind), the settings, the analysis code and the other pages with the
+same focus keyphrase (the "competing pages" check); the cache key is made of exactly
+these, so a stale result can never be reused. Pages are read one at a time, by the
+process that analyses them: the parent never holds the text of every page (at 20,000
+pages that was most of the build's memory).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from seo.analysis import PageForAnalysis, analyze_page, keyphrase_index
+from seo.analysis import analyze_page, keyphrase_index
+from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
 from seo.analysis.model import PageReport
+from seo.written_page import WrittenPage, read_page
 
-ANALYSIS_FOLDER = Path(__file__).parent / "analysis"
+HERE = Path(__file__).parent
 # Below this many pages a pool costs more than it saves.
 PARALLEL_FROM = 64
 
@@ -29,39 +33,56 @@ PARALLEL_FROM = 64
 @lru_cache(maxsize=1)
 def _code_version() -> str:
     digest = hashlib.sha256()
-    for path in sorted(ANALYSIS_FOLDER.rglob("*.py")):
+    for path in sorted((HERE / "analysis").rglob("*.py")):
         digest.update(path.read_bytes())
+    digest.update((HERE / "written_page.py").read_bytes())
     return digest.hexdigest()
 
 
-def _job(page: PageForAnalysis, index: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
-    """The page as plain, picklable fields, with only its own keyphrase's competitors
-    (the whole index for every page would make the work grow with the square of pages)."""
-    fields = {field.name: getattr(page, field.name) for field in dataclasses.fields(page)}
+def _job(page: WrittenPage, site_host: str, index: Mapping[str, Sequence[str]],
+         members: Mapping[str, frozenset[str]]) -> dict[str, Any]:
+    """The page as plain, picklable fields, with only its own keyphrase's competitors: the
+    first few that the report names and their number (passing every competitor to every
+    page made the work grow with the square of the pages sharing a keyphrase)."""
     key = keyphrase_key(page.keyphrase, page.lang)
-    fields["keyphrase_pages"] = {key: tuple(index[key])} if key in index else {}
-    fields["images_alt"] = tuple(page.images_alt)
-    return fields
+    urls = index.get(key, ())
+    others = [url for url in urls[:LISTED_URLS + 1] if url != page.url][:LISTED_URLS]
+    return {
+        "page": page,
+        "site_host": site_host,
+        "keyphrase_pages": {key: tuple(others)} if key in index else {},
+        "competing_count": len(urls) - (page.url in members.get(key, ())),
+    }
 
 
-def _key(job: dict[str, Any], settings: Mapping[str, Any]) -> str:
-    material = repr((sorted(job.items()), sorted(settings.items()), _code_version()))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+def _key(job: Mapping[str, Any], content_digest: bytes, settings: Mapping[str, Any]) -> str:
+    page = job["page"]
+    material = repr((page.url, page.lang, page.keyphrase, page.kind, page.source,
+                     job["site_host"], sorted(job["keyphrase_pages"].items()),
+                     job["competing_count"],
+                     sorted(settings.items()), _code_version()))
+    digest = hashlib.sha256(material.encode("utf-8"))
+    digest.update(content_digest)
+    return digest.hexdigest()
 
 
-def _analyze(job: tuple[dict[str, Any], Mapping[str, Any]]) -> PageReport:
+def _analyze(job: tuple[Mapping[str, Any], Mapping[str, Any]]) -> PageReport:
     fields, settings = job
-    return analyze_page(PageForAnalysis(**fields), settings)
+    page = read_page(fields["page"], fields["site_host"], fields["keyphrase_pages"],
+                     fields["competing_count"])
+    return analyze_page(page, settings)
 
 
-def analyze_cached(pages: list[PageForAnalysis], settings: Mapping[str, Any],
-                   cache: Path, keys_out: list[str] | None = None) -> tuple[PageReport, ...]:
+def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapping[str, Any],
+                    cache: Path, keys_out: list[str] | None = None) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports)."""
     index = keyphrase_index(pages)
-    jobs_by_page = [_job(page, page.keyphrase_pages or index) for page in pages]
+    members = {key: frozenset(urls) for key, urls in index.items()}
+    jobs_by_page = [_job(page, site_host, index, members) for page in pages]
     cache.mkdir(parents=True, exist_ok=True)
-    keys = [_key(job, settings) for job in jobs_by_page]
+    keys = [_key(job, hashlib.sha256(Path(job["page"].path).read_bytes()).digest(), settings)
+            for job in jobs_by_page]
     if keys_out is not None:
         keys_out.extend(keys)
     reports: dict[int, PageReport] = {}

@@ -10,35 +10,19 @@ out. With ``SEO_FAIL_LEVEL`` set, pages that fail stop the build (nothing is pub
 from __future__ import annotations
 
 import hashlib
-import html as html_lib
 import os
-import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from kalo.problems import Problem, raise_if_errors
-from seo.analysis import PageForAnalysis, failing_pages
-from seo.analysis_cache import analyze_cached
-from seo.report import format_table, write_html, write_json
+from seo.analysis import failing_pages
+from seo.analysis_cache import analyze_written
+from seo.report import write_html, write_json, write_table
 from seo.settings import get_settings
+from seo.written_page import WrittenPage
 
 REPORT_FOLDER = "seo"
-_MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
-_SKIP = re.compile(r"<(nav|section|aside)\b[^>]*\bdata-seo-skip\b[^>]*>.*?</\1>", re.S)
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-
-
-@dataclass(frozen=True)
-class WrittenPage:
-    path: Path
-    url: str
-    lang: str
-    keyphrase: str | None
-    kind: str
-    source: str
 
 
 def note_page(path, context) -> WrittenPage | None:
@@ -60,26 +44,6 @@ def note_page(path, context) -> WrittenPage | None:
         return None
     keyphrase = next((k for k in keywords if k), None)
     return WrittenPage(Path(path), url, lang, keyphrase, kind, str(source))
-
-
-def _read(page: WrittenPage, site_host: str) -> PageForAnalysis:
-    text = page.path.read_text(encoding="utf-8")
-    main = _MAIN.search(text)
-    title = _TITLE.search(text)
-    description = _DESCRIPTION.search(text)
-    slug = page.url.rstrip("/").split("/")[-1] if page.url.strip("/") not in ("", "en") else ""
-    return PageForAnalysis(
-        url=page.url,
-        lang=page.lang,
-        title=html_lib.unescape(title.group(1)) if title else "",
-        meta_description=html_lib.unescape(description.group(1)) if description else "",
-        slug=slug,
-        html=_SKIP.sub("", main.group(1)) if main else "",
-        keyphrase=page.keyphrase,
-        site_host=site_host,
-        kind=page.kind,
-        source=page.source,
-    )
 
 
 REPORT_FILES = ("report.json", "index.html", "report.txt")
@@ -109,7 +73,7 @@ def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
         return
     write_json(reports, folder / "report.json")
     write_html(reports, folder / "index.html")
-    (folder / "report.txt").write_text(format_table(reports), encoding="utf-8")
+    write_table(reports, folder / "report.txt")
     staging = cache / f".{key}.{os.getpid()}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -128,7 +92,7 @@ def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, s
     site_host = urlsplit(site_url).hostname or ""
     cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
     keys: list[str] = []
-    reports = analyze_cached([_read(page, site_host) for page in pages], seo_settings, cache, keys)
+    reports = analyze_written(pages, site_host, seo_settings, cache, keys)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     _write_report(reports, folder, cache / "reports", _report_key(keys))

@@ -3,15 +3,17 @@
 Nothing here decides anything: ``seo.analysis.failing_pages`` says whether the build
 fails, ``format_failures`` words it. Output is deterministic: pages sorted by url then
 language, results in check order (problems first on the HTML page and in the terminal).
-Functions that write take the path to write; they write nowhere else.
+Functions that write take the path to write; they write nowhere else, and they write
+page by page: at 20,000 pages the whole report as one string took hundreds of megabytes.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, TextIO
 
 from .analysis.failure import PageFailure
 from .analysis.model import LEVEL_RANK, LEVELS, CheckResult, PageReport
@@ -41,7 +43,12 @@ WORDS = {
 }
 
 
-def _sorted(reports: Iterable[PageReport]) -> list[PageReport]:
+def _sorted(reports: Iterable[PageReport]) -> Sequence[PageReport]:
+    """Pages by url then language; a sequence already in that order is used as it is."""
+    if isinstance(reports, Sequence):
+        keys = [(r.url, r.lang) for r in reports]
+        if keys == sorted(keys):
+            return reports
     return sorted(reports, key=lambda r: (r.url, r.lang))
 
 
@@ -72,11 +79,25 @@ def report_data(reports: Iterable[PageReport]) -> dict[str, Any]:
 
 def to_json(reports: Iterable[PageReport]) -> str:
     """The same reports always give the same text (sorted keys and pages, final newline)."""
-    return json.dumps(report_data(reports), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    out = io.StringIO()
+    _json_into(_sorted(reports), out)
+    return out.getvalue()
 
 
 def write_json(reports: Iterable[PageReport], path: str | Path) -> Path:
-    return _write(Path(path), to_json(reports))
+    return _write_with(Path(path), _json_into, reports)
+
+
+def _json_into(pages: Sequence[PageReport], out: TextIO) -> None:
+    """``report_data`` as ``json.dumps(indent=2, sort_keys=True)`` writes it, one page at a
+    time ("format" < "pages" < "summary": the sorted order of the keys)."""
+    out.write('{\n  "format": ' + json.dumps(FORMAT_VERSION) + ',\n  "pages": [')
+    for number, page in enumerate(pages):
+        text = json.dumps(page.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
+        out.write(("," if number else "") + "\n    " + text.replace("\n", "\n    "))
+    out.write("\n  ],\n" if pages else "],\n")
+    summary = json.dumps(_summary(pages), ensure_ascii=False, indent=2, sort_keys=True)
+    out.write('  "summary": ' + summary.replace("\n", "\n  ") + "\n}\n")
 
 
 # --- HTML -------------------------------------------------------------------------
@@ -115,7 +136,12 @@ def render_html(reports: Iterable[PageReport]) -> str:
     The page's frame is in Greek and English; each page's section is in that page's
     language. Every text from content is escaped.
     """
-    pages = _sorted(reports)
+    out = io.StringIO()
+    _html_into(_sorted(reports), out)
+    return out.getvalue()
+
+
+def _html_into(pages: Sequence[PageReport], stream: TextIO) -> None:
     summary = _summary(pages)
     out = [
         "<!DOCTYPE html>",
@@ -151,18 +177,18 @@ def render_html(reports: Iterable[PageReport]) -> str:
         "</tr></thead>",
         "<tbody>",
     ]
+    stream.write("\n".join(out))
     for number, page in enumerate(pages, 1):
-        out.append(
-            f'<tr><td><a href="#page-{number}">{escape(page.url)}</a></td>'
+        stream.write(
+            f'\n<tr><td><a href="#page-{number}">{escape(page.url)}</a></td>'
             f"<td>{escape(page.lang)}</td>"
             f'<td class="num">{page.score}</td>'
             f'<td lang="{escape(page.lang)}">{_level(page.rating, page.lang)}</td></tr>'
         )
-    out += ["</tbody>", "</table>"]
+    stream.write("\n</tbody>\n</table>")
     for number, page in enumerate(pages, 1):
-        out.append(_page_section(number, page))
-    out += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(out)
+        stream.write("\n" + _page_section(number, page))
+    stream.write("\n</main>\n</body>\n</html>\n")
 
 
 def _page_section(number: int, page: PageReport) -> str:
@@ -197,7 +223,7 @@ def _page_section(number: int, page: PageReport) -> str:
 
 
 def write_html(reports: Iterable[PageReport], path: str | Path) -> Path:
-    return _write(Path(path), render_html(reports))
+    return _write_with(Path(path), _html_into, reports)
 
 
 # --- Terminal ---------------------------------------------------------------------
@@ -209,7 +235,19 @@ def format_table(reports: Iterable[PageReport], details: bool = True) -> str:
     With ``details``, each page's ok and problem results follow its table, with their
     advice in the page's language.
     """
-    pages = sorted(_sorted(reports), key=lambda r: r.score)
+    out = io.StringIO()
+    _table_into(_sorted(reports), out, details)
+    return out.getvalue()
+
+
+def write_table(reports: Iterable[PageReport], path: str | Path, details: bool = True) -> Path:
+    return _write_with(Path(path), lambda pages, out: _table_into(pages, out, details), reports)
+
+
+def _table_into(by_url: Sequence[PageReport], stream: TextIO, details: bool) -> None:
+    # Worst score first; a page's place in ``by_url`` breaks ties (a stable sort).
+    order = sorted(range(len(by_url)), key=lambda number: by_url[number].score)
+    pages = [by_url[number] for number in order]
     header = ("score", "light", "lang", "problem", "ok", "page")
     rows = [
         (
@@ -232,25 +270,24 @@ def format_table(reports: Iterable[PageReport], details: bool = True) -> str:
         ]
         return "  ".join([*cells, row[-1]]).rstrip()
 
-    out = [line(header), line(["-" * w for w in widths] + ["-" * 4])]
-    out += [line(row) for row in rows]
+    stream.write(line(header) + "\n" + line(["-" * w for w in widths] + ["-" * 4]) + "\n")
+    for row in rows:
+        stream.write(line(row) + "\n")
     summary = _summary(pages)
-    out.append("")
-    out.append(
-        f"{summary['pages']} pages: "
+    stream.write(
+        f"\n{summary['pages']} pages: "
         + ", ".join(f"{summary[level]} {level}" for level in LEVELS)
+        + "\n"
     )
     if details:
         for page in pages:
             bad = [r for r in _worst_first(page.results) if r.level != "good"]
             if not bad:
                 continue
-            out.append("")
-            out.append(f"{page.url} ({page.lang}, {page.score}/100)")
+            stream.write(f"\n{page.url} ({page.lang}, {page.score}/100)\n")
             for result in bad:
                 symbol = SYMBOLS[result.level]
-                out.append(f"  {symbol} {result.level:<7} {result.id}: {result.advice}")
-    return "\n".join(out) + "\n"
+                stream.write(f"  {symbol} {result.level:<7} {result.id}: {result.advice}\n")
 
 
 def format_failures(failures: Iterable[PageFailure], min_score: int | None = None) -> str:
@@ -268,7 +305,8 @@ def format_failures(failures: Iterable[PageFailure], min_score: int | None = Non
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _write(path: Path, text: str) -> Path:
+def _write_with(path: Path, write_into, reports: Iterable[PageReport]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        write_into(_sorted(reports), out)
     return path

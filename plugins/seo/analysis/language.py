@@ -59,6 +59,7 @@ def word_key(word: str) -> str:
     return _ENGLISH_STEMMER.stemWord(folded)
 
 
+@lru_cache(maxsize=65536)
 def same_word(a: str, b: str) -> bool:
     """Whether two keys (from ``word_key``) stand for the same word."""
     if a == b:
@@ -81,11 +82,22 @@ class Word:
     stop: bool
 
 
+@lru_cache(maxsize=65536)
+def _word(text: str) -> Word:
+    # One Word per spelling: pages repeat their words, and the analysis of 20,000 pages
+    # made millions of them.
+    return Word(text, word_key(text), fold(text) in STOP_WORDS)
+
+
 def words(text: str) -> tuple[Word, ...]:
     """The words of a text, in order (numbers count as words)."""
-    return tuple(
-        Word(w, word_key(w), fold(w) in STOP_WORDS) for w in WORD_PATTERN.findall(text)
-    )
+    return tuple(map(_word, WORD_PATTERN.findall(text)))
+
+
+def _keys_matching(key: str, candidates: Iterable[Word]) -> frozenset[str]:
+    """The keys among ``candidates`` that stand for the same word as ``key``: each key
+    is compared once, not once per occurrence."""
+    return frozenset(k for k in {w.key for w in candidates} if same_word(key, k))
 
 
 def sentences(text: str) -> list[str]:
@@ -152,13 +164,12 @@ class Keyphrase:
         """Where and how much of the keyphrase appears in ``text``."""
         text_words = words(text) if isinstance(text, str) else text
         candidates = self._candidates(text_words)
-        found = sum(
-            1 for k in self.words if any(same_word(k.key, w.key) for w in candidates)
-        )
+        matching = [_keys_matching(k.key, candidates) for k in self.words]
+        found = sum(1 for keys in matching if keys)
         n = len(self.words)
         start = None
         for i in range(len(candidates) - n + 1):
-            if all(same_word(k.key, candidates[i + j].key) for j, k in enumerate(self.words)):
+            if all(candidates[i + j].key in keys for j, keys in enumerate(matching)):
                 start = i
                 break
         return Match(found=found, total=n, start=start)
@@ -169,14 +180,16 @@ class Keyphrase:
         In each sentence, the keyphrase is counted as many times as its rarest content
         word appears there; the counts of all sentences are added up.
         """
-        total = 0
-        for sentence in text_sentences:
-            sentence_words = words(sentence) if isinstance(sentence, str) else sentence
-            candidates = self._candidates(sentence_words)
-            total += min(
-                sum(1 for w in candidates if same_word(k.key, w.key)) for k in self.words
-            )
-        return total
+        per_sentence = [
+            self._candidates(words(sentence) if isinstance(sentence, str) else sentence)
+            for sentence in text_sentences
+        ]
+        every_word = [w for candidates in per_sentence for w in candidates]
+        matching = [_keys_matching(k.key, every_word) for k in self.words]
+        return sum(
+            min(sum(1 for w in candidates if w.key in keys) for keys in matching)
+            for candidates in per_sentence
+        )
 
 
 def keyphrase_key(keyphrase: str | None, lang: str) -> str | None:

@@ -3,7 +3,8 @@
 Pages with the same keyphrase compete for the same searches. Keys come from
 ``keyphrase_key`` (language, then the sorted stems), so «κοινωνική κουζίνα» and
 «Κοινωνικές κουζίνες» compete, but a Greek page never competes with an English one.
-Yoast: one other page is a warning, more are a problem.
+Yoast: one other page is a warning, more are a problem. The report lists the first
+``LISTED_URLS`` competitors in address order and counts them all.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from ..context import Context
 from ..model import CheckResult
 
 ID = "competing_pages"
+# Competing addresses kept in the report (the count is always complete): a keyphrase shared
+# by hundreds of pages would otherwise repeat the whole list in each of their reports.
+LISTED_URLS = 10
 NEEDS_KEYPHRASE = True
 
 MESSAGES = {
@@ -40,9 +44,10 @@ def run(ctx: Context) -> CheckResult:
     assert ctx.keyphrase is not None
     key = ctx.keyphrase.key(ctx.page.lang)
     others = sorted(set(ctx.page.keyphrase_pages.get(key, ())) - {ctx.page.url})
-    values = {"count": len(others), "urls": others, "key": key}
-    if not others:
+    count = len(others) if ctx.page.competing_count is None else ctx.page.competing_count
+    values = {"count": count, "urls": others[:LISTED_URLS], "key": key}
+    if not count:
         return ctx.result(ID, "good", "good", MESSAGES, **values)
-    if len(others) == 1:
+    if count == 1:
         return ctx.result(ID, "ok", "one", MESSAGES, **values)
     return ctx.result(ID, "problem", "many", MESSAGES, **values)

@@ -1,0 +1,70 @@
+"""The build's analysis of written pages (seo.analysis_cache): the same reports as the
+pure analysis, read back from the files, cached, and bounded when many pages compete."""
+
+from __future__ import annotations
+
+import html
+
+from seo.analysis import analyze_site
+from seo.analysis.checks.competing_pages import LISTED_URLS
+from seo.analysis_cache import analyze_written
+from seo.settings import get_settings
+from seo.written_page import WrittenPage
+from seo_pages import GOOD_EL, GOOD_EN, change
+
+
+def written(tmp_path, page, name):
+    """``page`` as the site writes it: a whole HTML document with its main content."""
+    path = tmp_path / "out" / name / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'<!DOCTYPE html><html lang="{page.lang}"><head><title>{html.escape(page.title)}</title>'
+        f'<meta name="description" content="{html.escape(page.meta_description)}"></head>'
+        f"<body><header>menu</header><main>{page.html}</main></body></html>",
+        encoding="utf-8",
+    )
+    return WrittenPage(path, page.url, page.lang, page.keyphrase, page.kind, page.source)
+
+
+def pages_with_one_keyphrase(count):
+    return [change(GOOD_EL, url=f"/organoseis/kouzina-{n:02d}/koinoniki-kouzina-peristeri/")
+            for n in range(count)]
+
+
+def test_written_pages_get_the_reports_of_the_pure_analysis(tmp_path):
+    pages = [GOOD_EL, GOOD_EN, change(GOOD_EL, url="/organoseis/allo/koinoniki-kouzina-peristeri/")]
+    files = [written(tmp_path, page, f"p{n}") for n, page in enumerate(pages)]
+    settings = get_settings()
+    cached = analyze_written(files, "", settings, tmp_path / "cache")
+    assert cached == analyze_site(pages, settings)
+    again = analyze_written(files, "", settings, tmp_path / "cache")  # from the cache
+    assert again == cached
+
+
+def test_many_competing_pages_are_counted_and_only_the_first_listed(tmp_path):
+    pages = pages_with_one_keyphrase(LISTED_URLS + 5)
+    files = [written(tmp_path, page, f"p{n}") for n, page in enumerate(pages)]
+    reports = analyze_written(files, "", get_settings(), tmp_path / "cache")
+    for report in reports:
+        result = report.result("competing_pages")
+        assert result.level == "problem"
+        assert result.values["count"] == LISTED_URLS + 4
+        assert len(result.values["urls"]) == LISTED_URLS
+        assert report.url not in result.values["urls"]
+        assert result.values["urls"] == sorted(result.values["urls"])
+        assert str(LISTED_URLS + 4) in result.advice
+    # The pure analysis (complete lists) gives the same verdicts and counts.
+    pure = analyze_site(pages, get_settings())
+    assert [r.result("competing_pages").values["count"] for r in pure] == \
+        [r.result("competing_pages").values["count"] for r in reports]
+
+
+def test_a_changed_page_is_analysed_again(tmp_path):
+    files = [written(tmp_path, GOOD_EL, "a")]
+    settings = get_settings()
+    before = analyze_written(files, "", settings, tmp_path / "cache")
+    short = change(GOOD_EL, html="<p>Λίγα λόγια.</p>")
+    written(tmp_path, short, "a")
+    after = analyze_written(files, "", settings, tmp_path / "cache")
+    assert after == analyze_site([short], settings)
+    assert after != before
