@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from kalo import timing
 from seo.analysis import analyze_page, keyphrase_index
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
 from seo.analysis.model import PageReport
+from seo.result_store import ResultStore
 from seo.written_page import WrittenPage, read_page
 
 HERE = Path(__file__).parent
@@ -77,30 +78,30 @@ def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapp
                     cache: Path, keys_out: list[str] | None = None) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports)."""
-    index = keyphrase_index(pages)
-    members = {key: frozenset(urls) for key, urls in index.items()}
-    jobs_by_page = [_job(page, site_host, index, members) for page in pages]
-    cache.mkdir(parents=True, exist_ok=True)
-    keys = [_key(job, hashlib.sha256(Path(job["page"].path).read_bytes()).digest(), settings)
-            for job in jobs_by_page]
-    if keys_out is not None:
-        keys_out.extend(keys)
-    reports: dict[int, PageReport] = {}
-    for number, key in enumerate(keys):
-        stored = cache / f"{key}.pickle"
-        if stored.exists():
-            try:
-                reports[number] = pickle.loads(stored.read_bytes())
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                pass  # a damaged or outdated entry: analyse again
+    with timing.step("SEO analysis: keys and cache"):
+        index = keyphrase_index(pages)
+        members = {key: frozenset(urls) for key, urls in index.items()}
+        jobs_by_page = [_job(page, site_host, index, members) for page in pages]
+        keys = [_key(job, hashlib.sha256(Path(job["page"].path).read_bytes()).digest(), settings)
+                for job in jobs_by_page]
+        if keys_out is not None:
+            keys_out.extend(keys)
+        store = ResultStore(cache)
+        stored = store.load(set(keys))
+        reports: dict[int, PageReport] = {
+            number: stored[key] for number, key in enumerate(keys)
+            if isinstance(stored.get(key), PageReport)}
     missing = [number for number in range(len(pages)) if number not in reports]
     jobs = [(jobs_by_page[number], settings) for number in missing]
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            fresh = list(pool.map(_analyze, jobs, chunksize=16))
-    else:
-        fresh = [_analyze(job) for job in jobs]
+    with timing.step("SEO analysis: pages analysed"):
+        if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor() as pool:
+                fresh = list(pool.map(_analyze, jobs, chunksize=16))
+        else:
+            fresh = [_analyze(job) for job in jobs]
     for number, report in zip(missing, fresh):
         reports[number] = report
-        (cache / f"{keys[number]}.pickle").write_bytes(pickle.dumps(report))
+    with timing.step("SEO analysis: keys and cache"):
+        store.save(keys, {keys[number]: reports[number] for number in missing})
+        store.close()
     return tuple(sorted(reports.values(), key=lambda r: (r.url, r.lang)))

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kalo import timing
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import failing_pages
 from seo.analysis_cache import analyze_written
@@ -95,7 +96,8 @@ def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, s
     reports = analyze_written(pages, site_host, seo_settings, cache, keys)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    _write_report(reports, folder, cache / "reports", _report_key(keys))
+    with timing.step("SEO analysis: report"):
+        _write_report(reports, folder, cache / "reports", _report_key(keys))
     failures = failing_pages(reports, seo_settings)
     raise_if_errors(
         Problem(

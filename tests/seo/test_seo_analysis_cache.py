@@ -68,3 +68,33 @@ def test_a_changed_page_is_analysed_again(tmp_path):
     after = analyze_written(files, "", settings, tmp_path / "cache")
     assert after == analyze_site([short], settings)
     assert after != before
+
+
+def test_results_are_kept_in_one_file_that_survives_damage_and_forgets_old_entries(tmp_path):
+    from seo.result_store import KEPT_BUILDS, ResultStore
+
+    store = ResultStore(tmp_path)
+    store.save(["a", "b"], {"a": 1, "b": 2})
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results.sqlite"]
+    for _ in range(KEPT_BUILDS):  # "a" used by every later build, "b" by none of them
+        store = ResultStore(tmp_path)
+        store.save(["a"], {})
+        store.close()
+    store = ResultStore(tmp_path)
+    assert store.load(["a", "b"]) == {"a": 1}
+    store.close()
+    (tmp_path / "results.sqlite").write_bytes(b"not a database at all" * 100)
+    store = ResultStore(tmp_path)
+    assert store.load(["a"]) == {}
+    store.save(["a"], {"a": 3})
+    assert store.load(["a"]) == {"a": 3}
+    store.close()
+
+
+def test_a_damaged_result_store_means_analysing_again(tmp_path):
+    files = [written(tmp_path, GOOD_EL, "a")]
+    settings = get_settings()
+    first = analyze_written(files, "", settings, tmp_path / "cache")
+    (tmp_path / "cache" / "results.sqlite").write_bytes(b"\0" * 4096)
+    assert analyze_written(files, "", settings, tmp_path / "cache") == first

@@ -1,4 +1,8 @@
-"""The parts of a page's main content HTML that the checks read, by the standard library.
+"""The parts of a page's main content HTML that the checks read.
+
+libxml2's HTML parser (through lxml, already used for SVG logos) reads the markup: it is
+more than twice as fast as the standard library's, which took half of the analysis of
+a page, and it recovers from bad markup the way browsers do.
 
 Text is gathered into blocks (paragraphs, headings, list items, table cells...), in
 document order; links and images are listed with their attributes. Text inside
@@ -9,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from lxml import etree
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body caption dd details dialog div dl dt fieldset
@@ -30,6 +35,7 @@ _IMPLIED_END = {
     "tr": ({"td", "th"}, {"tr"}),
 }
 _SPACES = re.compile(r"\s+")
+_FRAME_TAGS = frozenset({"html", "head", "body"})
 
 
 @dataclass(frozen=True)
@@ -87,9 +93,10 @@ class Content:
         return ""
 
 
-class _Parser(HTMLParser):
+class _Collector:
+    """lxml's parser target: gathers blocks, links and images from the parser's events."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.images: list[Image] = []
@@ -133,10 +140,20 @@ class _Parser(HTMLParser):
             if self._stack and self._stack[-1] in closed:
                 self._stack.pop()
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID_TAGS:
+    # lxml's target interface; the document frame libxml2 adds around a fragment is not content
+    def start(self, tag: str, attrib) -> None:
+        if tag not in _FRAME_TAGS:
+            self.handle_starttag(tag, list(attrib.items()))
+
+    def end(self, tag: str) -> None:
+        if tag not in VOID_TAGS and tag not in _FRAME_TAGS:
             self.handle_endtag(tag)
+
+    def data(self, data: str) -> None:
+        self.handle_data(data)
+
+    def comment(self, _text: str) -> None:
+        pass
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED_TAGS:
@@ -167,15 +184,16 @@ class _Parser(HTMLParser):
         text = _SPACES.sub(" ", "".join(parts)).strip()
         self.links.append(Link((attributes.get("href") or "").strip(), text, rel))
 
-    def close(self) -> None:
-        super().close()
+    def close(self) -> Content:
         self._close_link()
         self._flush()
+        return Content(tuple(self.blocks), tuple(self.links), tuple(self.images))
 
 
 def parse_html(html: str) -> Content:
     """Blocks of text, links and images of an HTML fragment (tolerant of bad markup)."""
-    parser = _Parser()
+    if not html.strip():
+        return Content((), (), ())
+    parser = etree.HTMLParser(target=_Collector(), no_network=True, remove_comments=True)
     parser.feed(html)
-    parser.close()
-    return Content(tuple(parser.blocks), tuple(parser.links), tuple(parser.images))
+    return parser.close()

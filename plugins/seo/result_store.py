@@ -1,0 +1,65 @@
+"""The keyword analysis's results of earlier builds, by cache key, in one SQLite file.
+
+One file instead of one pickle per page: a cold build of 2,000 pages created 2,000 small
+files, which cost more than a second on a busy disk. Entries not used by the last
+``KEPT_BUILDS`` builds are dropped, so the file does not grow forever. A damaged or
+unreadable file is started again: it is only a cache.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Mapping
+
+KEPT_BUILDS = 5
+_CHUNK = 500  # keys per query (SQLite limits the parameters of one statement)
+
+
+class ResultStore:
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "results.sqlite"
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged): start again
+            self.path.unlink(missing_ok=True)
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB, build INTEGER)")
+        db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER)")
+        db.commit()
+        return db
+
+    def load(self, keys: Iterable[str]) -> dict[str, object]:
+        """The stored results of ``keys`` (those that are stored and readable)."""
+        found = {}
+        keys = list(keys)
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start:start + _CHUNK]
+            rows = self._db.execute(
+                f"SELECT key, report FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            for key, blob in rows:
+                try:
+                    found[key] = pickle.loads(blob)
+                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                    pass  # an outdated entry: analysed again
+        return found
+
+    def save(self, used: Iterable[str], fresh: Mapping[str, object]) -> None:
+        """Store ``fresh`` results, mark every key ``used`` by this build, drop old ones."""
+        with self._db:
+            number = (self._db.execute("SELECT MAX(number) FROM builds").fetchone()[0] or 0) + 1
+            self._db.execute("DELETE FROM builds")
+            self._db.execute("INSERT INTO builds VALUES (?)", (number,))
+            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                                 ((key, pickle.dumps(report), number) for key, report in fresh.items()))
+            self._db.executemany("UPDATE results SET build = ? WHERE key = ?",
+                                 ((number, key) for key in used if key not in fresh))
+            self._db.execute("DELETE FROM results WHERE build <= ?", (number - KEPT_BUILDS,))
+
+    def close(self) -> None:
+        self._db.close()
