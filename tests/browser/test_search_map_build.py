@@ -63,3 +63,53 @@ def test_missing_tools_stop_the_build_clearly(tmp_path, capsys, setting, value, 
                    **{setting: value})
     assert words in capsys.readouterr().err
     assert not output.exists()  # nothing half-built was swapped in
+
+
+def _page(folder, path, lang, text):
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><title>{text}</title></head>'
+                      f"<body><main><h1>{text}</h1><p>{text} {text}</p></main></body></html>",
+                      encoding="utf-8")
+
+
+def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
+    from search.indexer import build_index, pagefind_binary
+    from search.select import IndexedPage
+    from search.settings import search_settings
+
+    runs = tmp_path / "runs.log"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{pagefind_binary(None)}" "$@"\n')
+    wrapper.chmod(0o755)
+    options = {**search_settings({}), "SEARCH_PAGEFIND_BINARY": str(wrapper)}
+    site = tmp_path / "site"
+    pages = [IndexedPage("a/index.html", "/a/", "el"), IndexedPage("en/a/index.html", "/en/a/", "en")]
+    _page(site, "a/index.html", "el", "Κουζίνα")
+    _page(site, "en/a/index.html", "en", "Kitchen")
+
+    def build(name):
+        output = tmp_path / name
+        for page in pages:
+            (output / page.path).parent.mkdir(parents=True, exist_ok=True)
+            (output / page.path).write_bytes((site / page.path).read_bytes())
+        build_index(output, pages, options, cache=tmp_path / "cache")
+        entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+        return output / "pagefind", entry
+
+    first, entry = build("first")
+    assert sorted(entry["languages"]) == ["el", "en"]
+    assert runs.read_text().count("run") == 2
+    assert not (first / "pagefind-ui.js").exists()
+    _page(site, "en/a/index.html", "en", "Garden")  # only the English page changes
+    second, changed = build("second")
+    assert runs.read_text().count("run") == 3  # the Greek index came from the cache
+    assert changed["languages"]["el"] == entry["languages"]["el"]
+    assert changed["languages"]["en"] != entry["languages"]["en"]
+    el_meta = f"pagefind.{entry['languages']['el']['hash']}.pf_meta"
+    assert (second / el_meta).read_bytes() == (first / el_meta).read_bytes()
+    third, same = build("third")  # nothing changed: no run, the same bundle
+    assert runs.read_text().count("run") == 3
+    assert same == changed
+    assert sorted(p.relative_to(third).as_posix() for p in third.rglob("*")) == \
+        sorted(p.relative_to(second).as_posix() for p in second.rglob("*"))
