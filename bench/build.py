@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -55,17 +56,62 @@ FEED_ALL_ATOM = None
 
 
 def run(command: list[str], env=None) -> tuple[float, int]:
-    """Seconds and peak resident memory (KiB) of one command in its own process."""
+    """Seconds and peak resident memory (KiB) of one command in its own process: the
+    largest single process (``wait4``; Pagefind or a worker included) and, in ``LAST_TREE_PEAK``,
+    the largest sum over the command and all its processes at one moment (sampled)."""
+    global LAST_TREE_PEAK
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env or ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    sampler.stop()
+    LAST_TREE_PEAK = sampler.peak_kib
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
     return seconds, usage.ru_maxrss
+
+
+LAST_TREE_PEAK = 0
+
+
+class TreeMemory(threading.Thread):
+    """The resident memory of a process and its descendants together, every 50 ms (Linux
+    /proc; elsewhere it stays 0)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self._done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.05):
+            self.peak_kib = max(self.peak_kib, self._tree_kib())
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def _tree_kib(self) -> int:
+        parents, rss = {}, {}
+        for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+                rss[int(entry.name)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            except (OSError, IndexError, ValueError):
+                continue
+        tree, grew = {self.pid}, True
+        while grew:
+            more = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= more
+            grew = bool(more)
+        return sum(rss.get(pid, 0) for pid in tree)
 
 
 # The project's settings with the caches in the benchmark's folder.
@@ -140,7 +186,7 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     site = write_site(size, work / "site", images=images)
     ours_out, base_out = work / "out", work / "base"
-    cold, base, ratios, memory = [], [], [], []
+    cold, base, ratios, memory, tree_memory = [], [], [], [], []
     timings = work / "timings-cold.json"
     clear_caches(work, keep_images=False)
     shutil.rmtree(ours_out, ignore_errors=True)
@@ -149,6 +195,7 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
         clear_caches(work, keep_images=True)
         shutil.rmtree(ours_out, ignore_errors=True)
         seconds, peak = our_build(site, ours_out, timings)
+        tree_memory.append(LAST_TREE_PEAK)
         base_seconds, _ = baseline_build(site, base_out)
         cold.append(seconds)
         base.append(base_seconds)
@@ -187,6 +234,7 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
         "rebuild_one_profile_ratio": one_profile / baseline_cold,
         "rebuild_one_image_seconds": one_image,
         "peak_memory_mib": max(memory) / 1024,
+        "peak_memory_all_processes_mib": max(tree_memory) / 1024,
         "pages_per_second": pages / statistics.median(cold),
         "steps_seconds": json.loads(timings.read_text()) if timings.exists() else {},
         "one_profile_steps_seconds": (json.loads(one_profile_timings.read_text())
@@ -204,7 +252,7 @@ def check_time() -> float:
 
 def table(results: list[dict]) -> str:
     rows = [("N", "pages", "truly cold s", "cold s", "baseline s", "ratio", "unchanged s (×base)",
-             "one profile s (×base)", "one image s", "peak MiB", "pages/s")]
+             "one profile s (×base)", "one image s", "peak MiB", "all processes MiB", "pages/s")]
     for r in results:
         rows.append((
             str(r["organizations"]) + ("" if r["images"] else " (no images)"), str(r["pages"]),
@@ -213,6 +261,7 @@ def table(results: list[dict]) -> str:
             f"{r['rebuild_unchanged_seconds']:.2f} ({r['rebuild_unchanged_ratio']:.2f})",
             f"{r['rebuild_one_profile_seconds']:.2f} ({r['rebuild_one_profile_ratio']:.2f})",
             f"{r['rebuild_one_image_seconds']:.2f}", f"{r['peak_memory_mib']:.0f}",
+            f"{r['peak_memory_all_processes_mib']:.0f}",
             f"{r['pages_per_second']:.0f}",
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
