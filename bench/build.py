@@ -80,8 +80,9 @@ LAST_TREE_PEAK = 0
 
 
 class TreeMemory(threading.Thread):
-    """The resident memory of a process and its descendants together, every 50 ms (Linux
-    /proc; elsewhere it stays 0)."""
+    """The memory of a process and its descendants together, every 50 ms: the sum of their
+    proportional set sizes (PSS: pages shared by forked workers are counted once), from
+    Linux's /proc; elsewhere it stays 0."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -96,22 +97,29 @@ class TreeMemory(threading.Thread):
         self.join()
 
     def _tree_kib(self) -> int:
-        parents, rss = {}, {}
+        parents = {}
         for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
-            if not entry.name.isdigit():
-                continue
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                parents[int(entry.name)] = int(fields[1])
-                rss[int(entry.name)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
-            except (OSError, IndexError, ValueError):
-                continue
+            if entry.name.isdigit():
+                try:
+                    parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
         tree, grew = {self.pid}, True
         while grew:
             more = {pid for pid, parent in parents.items() if parent in tree} - tree
             tree |= more
             grew = bool(more)
-        return sum(rss.get(pid, 0) for pid in tree)
+        return sum(_pss_kib(pid) for pid in tree)
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 # The project's settings with the caches in the benchmark's folder.

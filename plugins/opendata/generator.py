@@ -34,7 +34,8 @@ class OpenDataGenerator(Generator):
         self.context["opendata_urls"] = urls
 
     def _files(self) -> dict[str, bytes]:
-        """Every file under /data/ (path inside the folder → bytes), in a stable order."""
+        """The site-wide files under /data/ (path inside the folder → bytes), in a stable
+        order; the Murmurations profiles are made and written one by one, at output."""
         folder = self.options["OPENDATA_DIR"]
         files = {
             "organizations.json": exports.organizations_json(self.records),
@@ -45,10 +46,6 @@ class OpenDataGenerator(Generator):
         files["essglobal.jsonld"] = exports.to_json(
             essglobal_jsonld(self.records, self.base_url, self.options["OPENDATA_ESSGLOBAL_KINDS"])
         )
-        by_slug = {record.slug: record for record in self.records}
-        for record in self.records:
-            profile = murmurations_profile(record, by_slug, self.base_url, folder)
-            files[f"murmurations/{record.slug}.json"] = exports.to_json(profile)
         log.info("open data: %d organizations exported, %d with a location",
                  len(self.records), len(exports.geolocated(self.records)))
         return files
@@ -59,6 +56,15 @@ class OpenDataGenerator(Generator):
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        self.file_sizes = {relative: len(data) for relative, data in self.files.items()}
+        self.files = {}  # written: the page below needs only their sizes
+        # One Murmurations profile per organization, each written as soon as it is made
+        # (kept together, 10,000 of them held tens of megabytes until the end of the build).
+        by_slug = {record.slug: record for record in self.records}
+        (folder / "murmurations").mkdir(parents=True, exist_ok=True)
+        for record in self.records:
+            profile = murmurations_profile(record, by_slug, self.base_url, self.options["OPENDATA_DIR"])
+            (folder / "murmurations" / f"{record.slug}.json").write_bytes(exports.to_json(profile))
         for lang in LANGS:
             self._write_page(writer, lang)
 
@@ -72,7 +78,7 @@ class OpenDataGenerator(Generator):
             noindex=False, seo_kind=None,
             lastmod=max((r.org.updated or r.org.consent.date for r in self.records), default=None),
             data_folder=folder,
-            data_files=[(name, len(self.files[name])) for name in urls.FILES],
+            data_files=[(name, self.file_sizes[name]) for name in urls.FILES],
             murmurations=[f"murmurations/{r.slug}.json" for r in self.records],
             record_count=len(self.records),
             geolocated_count=len(exports.geolocated(self.records)),
