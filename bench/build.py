@@ -247,10 +247,15 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
         "steps_seconds": json.loads(timings.read_text()) if timings.exists() else {},
         "one_profile_steps_seconds": (json.loads(one_profile_timings.read_text())
                                       if one_profile_timings.exists() else {}),
+        "steps_peak_mib": _json_or_empty(timings.with_suffix(".memory.json")),
         "profile_page_weight_gzip": page_weight(
             ours_out, ours_out / "organizations" / "foreas-00001" / "index.html"),
         "runs": runs,
     }
+
+
+def _json_or_empty(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.exists() else {}
 
 
 def check_time() -> float:
