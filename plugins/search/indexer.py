@@ -69,12 +69,15 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict,
     into the site (later steps replace files, never write into them).
     """
     binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
+    if not pages:  # a new site with no content yet: Pagefind refuses an empty folder
+        log.warning("search: no page to index yet; the search page will find nothing")
+        return
     bundle = output / options["SEARCH_BUNDLE_DIR"]
     command_options = [f"--exclude-selectors={s}" for s in options["SEARCH_EXCLUDE_SELECTORS"]]
     languages = sorted({page.lang for page in pages})
     entries = []
     with tempfile.TemporaryDirectory(prefix="kalo-search-") as tmp:
-        for lang in languages or [None]:
+        for lang in languages:
             chosen = [page for page in pages if page.lang == lang]
             key = _bundle_key(output, chosen, command_options, binary)
             cached = cache / key if cache else None

@@ -113,3 +113,12 @@ def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
     assert same == changed
     assert sorted(p.relative_to(third).as_posix() for p in third.rglob("*")) == \
         sorted(p.relative_to(second).as_posix() for p in second.rglob("*"))
+
+
+def test_a_site_with_nothing_to_index_is_built_without_an_index(tmp_path, caplog):
+    from search.indexer import build_index
+    from search.settings import search_settings
+
+    build_index(tmp_path, [], search_settings({}), cache=tmp_path / "cache")
+    assert not (tmp_path / "pagefind").exists()
+    assert "no page to index" in caplog.text
