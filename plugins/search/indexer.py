@@ -106,7 +106,6 @@ def _index(output: Path, pages: list[IndexedPage], binary: Path, options: dict, 
         target = source / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8")
-    source.mkdir(parents=True, exist_ok=True)
     made = work if cached is None else cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
     shutil.rmtree(made, ignore_errors=True)
     command = [str(binary), "--site", str(source), "--output-path", str(made), "--quiet"]
