@@ -23,6 +23,7 @@ Everything lives in ``<KALO_CACHE_DIR>/build/``, outside the output folder.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -54,6 +55,17 @@ def file_stamp(stat: os.stat_result) -> tuple[int, ...]:
     if stat.st_nlink > 1:
         return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
     return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+
+
+def file_digest(path: str | Path) -> bytes:
+    """SHA-256 of a file's bytes, remembered by its ``file_stamp``: the SEO analysis and the
+    search index both key the written pages by their bytes, and each page is read once."""
+    return _digest(str(path), file_stamp(os.stat(path)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _digest(path: str, _stamp: tuple[int, ...]) -> bytes:
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def _tree_lines(root: Path, out: list[str]) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kalo.incremental import file_digest
 from kalo.problems import Problem, raise_if_errors
 from search.select import IndexedPage, mark_body
 
@@ -166,7 +167,7 @@ def _bundle_key(output: Path, pages: list[IndexedPage], command_options: list[st
     digest.update(repr((command_options, binary.stat().st_size, BUNDLE_FORMAT)).encode())
     for page in sorted(pages, key=lambda p: p.path):
         digest.update(f"{page.path}\0{page.url}\0{page.lang}\0".encode())
-        digest.update(hashlib.sha256((output / page.path).read_bytes()).digest())
+        digest.update(file_digest(output / page.path))
     return digest.hexdigest()
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from kalo import timing
+from kalo.incremental import file_digest
 from seo.analysis import analyze_page, keyphrase_index
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
@@ -82,8 +83,7 @@ def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapp
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
         jobs_by_page = [_job(page, site_host, index, members) for page in pages]
-        keys = [_key(job, hashlib.sha256(Path(job["page"].path).read_bytes()).digest(), settings)
-                for job in jobs_by_page]
+        keys = [_key(job, file_digest(job["page"].path), settings) for job in jobs_by_page]
         if keys_out is not None:
             keys_out.extend(keys)
         store = ResultStore(cache)

@@ -193,3 +193,17 @@ def test_the_input_fingerprint_sees_an_edit_with_the_same_size_and_mtime(tmp_pat
     lines_after: list[str] = []
     incremental._tree_lines(folder, lines_after)
     assert lines_before != lines_after  # ctime moved
+
+
+def test_a_file_digest_is_remembered_only_while_the_file_is_unchanged(tmp_path):
+    import os
+
+    page = tmp_path / "index.html"
+    page.write_text("one", encoding="utf-8")
+    first = incremental.file_digest(page)
+    assert first == hashlib.sha256(b"one").digest()
+    assert incremental.file_digest(page) == first
+    stat = page.stat()
+    page.write_text("two", encoding="utf-8")  # same size; mtime set back: ctime still moves
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert incremental.file_digest(page) == hashlib.sha256(b"two").digest()
