@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ import nh3
 from typogrify.filters import typogrify
 
 from kalo.elot743 import slugify
+from kalo.pickle_file import read_pickle, replace_pickle
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "figcaption",
@@ -109,10 +109,7 @@ class MarkdownCache:
     def __init__(self, folder: Path, name: str = "markdown"):
         self.file = Path(folder) / f"{name}-{_code_version()[:24]}.pickle"
         self.prefix = f"{name}-"
-        try:
-            self.known: dict = pickle.loads(self.file.read_bytes())
-        except Exception:  # missing, damaged, another version: render again
-            self.known = {}
+        self.known: dict = read_pickle(self.file)
         self.used: dict = {}
 
     def render(self, text: str, lang: str) -> str:
@@ -135,13 +132,7 @@ class MarkdownCache:
     def save(self) -> None:
         if self.used.keys() == self.known.keys():
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.file)
-        for old in self.file.parent.glob(f"{self.prefix}*.pickle"):
-            if old != self.file:
-                old.unlink(missing_ok=True)
+        replace_pickle(self.file, self.used, self.prefix)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

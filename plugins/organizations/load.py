@@ -11,13 +11,13 @@ import datetime
 import functools
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
+from kalo.pickle_file import read_pickle, replace_pickle
 from organizations.urls import RESERVED_SLUGS
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
@@ -164,10 +164,7 @@ class _FolderCache:
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
         self.file = cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
-        try:
-            self.known: dict = pickle.loads(self.file.read_bytes())
-        except Exception:  # missing, damaged or from another version: load everything
-            self.known = {}
+        self.known: dict = read_pickle(self.file)  # empty: load everything
         self.today = today
         self.fresh: dict = {}
 
@@ -195,13 +192,7 @@ class _FolderCache:
         if self.fresh.keys() == self.known.keys() and all(
                 self.known[name][0] == self.fresh[name][0] for name in self.fresh):
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.file)
-        for old in self.file.parent.glob(f"{self.prefix}*.pickle"):
-            if old != self.file:
-                old.unlink(missing_ok=True)  # another day or code version: never used again
+        replace_pickle(self.file, self.fresh, self.prefix)
 
 
 class _Shown:

@@ -207,3 +207,16 @@ def test_a_file_digest_is_remembered_only_while_the_file_is_unchanged(tmp_path):
     page.write_text("two", encoding="utf-8")  # same size; mtime set back: ctime still moves
     os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert incremental.file_digest(page) == hashlib.sha256(b"two").digest()
+
+
+def test_a_pickle_cache_that_cannot_be_read_is_empty_and_replacing_it_drops_old_versions(tmp_path):
+    from kalo.pickle_file import read_pickle, replace_pickle
+
+    old = tmp_path / "cache-v1.pickle"
+    old.write_bytes(b"not a pickle")
+    assert read_pickle(old) == {}
+    assert read_pickle(tmp_path / "missing.pickle") == {}
+    current = tmp_path / "cache-v2.pickle"
+    replace_pickle(current, {"a": 1}, "cache-")
+    assert read_pickle(current) == {"a": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-v2.pickle"]
