@@ -174,3 +174,28 @@ def test_home_page_shows_progress_and_latest_workshops(workshop_site):
     latest = home[home.index('id="latest-workshops-title"'):]
     assert latest.index("/en/workshops/focus-groups-02/") < latest.index("/en/workshops/focus-groups-01/")
     assert "thematic-01" not in latest.split("</section>")[0]
+
+
+def test_a_workshop_photo_is_shown_with_its_caption_in_both_languages(tmp_path):
+    import shutil
+
+    from tests.images.image_helpers import photo_like, save
+    from tests.workshops.site_helpers import FIXTURE, TODAY
+    from tests.conftest import build_site
+
+    fixture = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, fixture)
+    workshops = fixture / "content" / "workshops"
+    save(photo_like(), workshops / "images" / "group.jpg", "JPEG")
+    source = workshops / "focus-groups-01.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "topics:", "photos:\n- file: group.jpg\n  alt: {el: Η ομάδα, en: The group}\n"
+        "  caption: {el: Στο δημαρχείο, en: At the town hall}\ntopics:", 1), encoding="utf-8")
+    site = build_site(fixture / "content", fixture / "organizations", tmp_path / "out",
+                      WORKSHOP_TODAY=TODAY)
+    for address, alt, caption in (("workshops/focus-groups-01", "Η ομάδα", "Στο δημαρχείο"),
+                                  ("en/workshops/focus-groups-01", "The group", "At the town hall")):
+        main = main_of(read(site, address))
+        photos = main[main.index('<section aria-labelledby="photos-title">'):]
+        assert "<picture>" in photos and f'alt="{alt}"' in photos
+        assert f"<figcaption>{caption}</figcaption>" in photos
