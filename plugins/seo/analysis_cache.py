@@ -57,13 +57,14 @@ def _job(page: WrittenPage, site_host: str, index: Mapping[str, Sequence[str]],
     }
 
 
-def _key(job: Mapping[str, Any], content_digest: bytes, settings: Mapping[str, Any]) -> str:
+def _key(job: Mapping[str, Any], content_digest: bytes, site_wide: bytes) -> str:
+    """``site_wide``: the settings and the analysis code, the same for every page."""
     page = job["page"]
     material = repr((page.url, page.lang, page.keyphrase, page.kind, page.source,
                      job["site_host"], sorted(job["keyphrase_pages"].items()),
-                     job["competing_count"],
-                     sorted(settings.items()), _code_version()))
-    digest = hashlib.sha256(material.encode("utf-8"))
+                     job["competing_count"]))
+    digest = hashlib.sha256(site_wide)
+    digest.update(material.encode("utf-8"))
     digest.update(content_digest)
     return digest.hexdigest()
 
@@ -83,7 +84,8 @@ def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapp
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
         jobs_by_page = [_job(page, site_host, index, members) for page in pages]
-        keys = [_key(job, file_digest(job["page"].path), settings) for job in jobs_by_page]
+        site_wide = hashlib.sha256(repr((sorted(settings.items()), _code_version())).encode()).digest()
+        keys = [_key(job, file_digest(job["page"].path), site_wide) for job in jobs_by_page]
         if keys_out is not None:
             keys_out.extend(keys)
         store = ResultStore(cache)
