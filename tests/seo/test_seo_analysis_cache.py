@@ -98,3 +98,11 @@ def test_a_damaged_result_store_means_analysing_again(tmp_path):
     first = analyze_written(files, "", settings, tmp_path / "cache")
     (tmp_path / "cache" / "results.sqlite").write_bytes(b"\0" * 4096)
     assert analyze_written(files, "", settings, tmp_path / "cache") == first
+
+
+def test_changed_settings_mean_analysing_again(tmp_path):
+    files = [written(tmp_path, GOOD_EL, "a")]
+    analyze_written(files, "", get_settings(), tmp_path / "cache")
+    stricter = get_settings({"SEO_TEXT_LENGTH": {"profile": {"good": 5000, "ok": 4000}}})
+    assert analyze_written(files, "", stricter, tmp_path / "cache") == analyze_site([GOOD_EL], stricter)
+    assert analyze_site([GOOD_EL], stricter) != analyze_site([GOOD_EL], get_settings())
