@@ -32,12 +32,13 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver check seo test bench clean new-org \
+.PHONY: help setup html publish serve devserver check seo test lint bench clean new-org \
         translations-extract translations-update translations-compile
 
 help:
 	@echo "make serve      build the sample site and serve it at http://localhost:$(PORT)"
-	@echo "make test       run the whole test suite"
+	@echo "make test       run the whole test suite (lint first)"
+	@echo "make lint       ruff: the Python code's lint and format check"
 	@echo "make html       build into OUTPUTDIR (default: output/)"
 	@echo "make publish    production build with publishconf.py"
 	@echo "make check      validate all content without building"
@@ -95,7 +96,12 @@ new-org: $(STAMP)
 	@test -n "$(NAME)" || { echo 'Give the name: make new-org NAME="Όνομα φορέα"'; exit 2; }
 	$(PYTHON) -m kalo new-org --orgdir $(ORGDIR) "$(NAME)"
 
-test: $(STAMP) $(MO_FILES)
+# Lint first: a finding fails `make test` (and CI) before the long suite starts.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) $(MO_FILES) lint
 	$(BIN)/pytest
 
 bench: $(STAMP) $(MO_FILES)

@@ -27,7 +27,18 @@ THEME = str(ROOT / "theme")
 
 # Plugins are listed explicitly: with PLUGINS unset Pelican would load every installed one.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["bilingual", "site_pages", "seo", "organizations", "workshops", "image_step", "opendata", "figures", "search", "map"]
+PLUGINS = [
+    "bilingual",
+    "site_pages",
+    "seo",
+    "organizations",
+    "workshops",
+    "image_step",
+    "opendata",
+    "figures",
+    "search",
+    "map",
+]
 
 # Only the static pages are Pelican's own content; workshops and organizations have plugins.
 ARTICLE_PATHS = []

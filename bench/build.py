@@ -27,8 +27,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -61,8 +61,9 @@ def run(command: list[str], env=None) -> tuple[float, int]:
     the largest sum over the command and all its processes at one moment (sampled)."""
     global LAST_TREE_PEAK
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env or ENV, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     sampler = TreeMemory(process.pid)
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -148,17 +149,39 @@ def our_build(site: Path, output: Path, timings: Path | None = None) -> tuple[fl
     if timings:
         env["KALO_TIMINGS"] = str(timings)
     work = site.parent
-    return run([PYTHON, "-m", "kalo.build", "--settings", str(settings_file(work)),
-                "--input", str(site / "content"), "--orgs", str(site / "organizations"),
-                "--output", str(output)], env)
+    return run(
+        [
+            PYTHON,
+            "-m",
+            "kalo.build",
+            "--settings",
+            str(settings_file(work)),
+            "--input",
+            str(site / "content"),
+            "--orgs",
+            str(site / "organizations"),
+            "--output",
+            str(output),
+        ],
+        env,
+    )
 
 
 def baseline_build(site: Path, output: Path) -> tuple[float, int]:
     conf = site / "baseline" / "pelicanconf.py"
     conf.write_text(BASELINE_CONF, encoding="utf-8")
     shutil.rmtree(output, ignore_errors=True)
-    return run([str(Path(PYTHON).parent / "pelican"), str(site / "baseline" / "content"), "-o",
-                str(output), "-s", str(conf), "-q"])
+    return run(
+        [
+            str(Path(PYTHON).parent / "pelican"),
+            str(site / "baseline" / "content"),
+            "-o",
+            str(output),
+            "-s",
+            str(conf),
+            "-q",
+        ]
+    )
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -179,8 +202,12 @@ def page_weight(output: Path, page: Path) -> dict:
     """A page's HTML and the CSS and JavaScript it loads, gzip-compressed (level 9)."""
     html = page.read_bytes()
     text = html.decode("utf-8")
-    assets = sorted(set(re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
-                        + re.findall(r'<script[^>]+src="([^"]+)"', text)))
+    assets = sorted(
+        set(
+            re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
+            + re.findall(r'<script[^>]+src="([^"]+)"', text)
+        )
+    )
     weights = {"html": len(gzip.compress(html, 9))}
     for url in assets:
         path = output / url.split("?")[0].split("#")[0].lstrip("/")
@@ -212,7 +239,9 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
         memory.append(peak)
     unchanged, _ = our_build(site, ours_out)
     profile = site / "organizations" / "foreas-00001" / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8"
+    )
     one_profile_timings = work / "timings-one-profile.json"
     one_profile, _ = our_build(site, ours_out, one_profile_timings)
     photo = site / "organizations" / "foreas-00002" / "photo.jpg"
@@ -246,11 +275,13 @@ def measure(size: int, runs: int, work: Path, images: bool = True) -> dict:
         "peak_memory_all_processes_mib": max(tree_memory) / 1024,
         "pages_per_second": pages / statistics.median(cold),
         "steps_seconds": json.loads(timings.read_text()) if timings.exists() else {},
-        "one_profile_steps_seconds": (json.loads(one_profile_timings.read_text())
-                                      if one_profile_timings.exists() else {}),
+        "one_profile_steps_seconds": (
+            json.loads(one_profile_timings.read_text()) if one_profile_timings.exists() else {}
+        ),
         "steps_peak_mib": _json_or_empty(timings.with_suffix(".memory.json")),
         "profile_page_weight_gzip": page_weight(
-            ours_out, ours_out / "organizations" / "foreas-00001" / "index.html"),
+            ours_out, ours_out / "organizations" / "foreas-00001" / "index.html"
+        ),
         "runs": runs,
     }
 
@@ -260,26 +291,50 @@ def _json_or_empty(path: Path) -> dict:
 
 
 def check_time() -> float:
-    seconds, _ = run([PYTHON, "-m", "kalo", "check", "--orgdir", "organizations", "--inputdir", "content"])
+    seconds, _ = run(
+        [PYTHON, "-m", "kalo", "check", "--orgdir", "organizations", "--inputdir", "content"]
+    )
     return seconds
 
 
 def table(results: list[dict]) -> str:
-    rows = [("N", "pages", "truly cold s", "cold s", "baseline s", "ratio", "unchanged s (×base)",
-             "one profile s (×base)", "one image s", "peak MiB", "all processes MiB", "pages/s")]
+    rows = [
+        (
+            "N",
+            "pages",
+            "truly cold s",
+            "cold s",
+            "baseline s",
+            "ratio",
+            "unchanged s (×base)",
+            "one profile s (×base)",
+            "one image s",
+            "peak MiB",
+            "all processes MiB",
+            "pages/s",
+        )
+    ]
     for r in results:
-        rows.append((
-            str(r["organizations"]) + ("" if r["images"] else " (no images)"), str(r["pages"]),
-            f"{r['truly_cold_seconds']:.2f}", f"{r['cold_seconds']:.2f}",
-            f"{r['baseline_cold_seconds']:.2f}", f"{r['ratio_cold_to_baseline']:.2f}",
-            f"{r['rebuild_unchanged_seconds']:.2f} ({r['rebuild_unchanged_ratio']:.2f})",
-            f"{r['rebuild_one_profile_seconds']:.2f} ({r['rebuild_one_profile_ratio']:.2f})",
-            f"{r['rebuild_one_image_seconds']:.2f}", f"{r['peak_memory_mib']:.0f}",
-            f"{r['peak_memory_all_processes_mib']:.0f}",
-            f"{r['pages_per_second']:.0f}",
-        ))
+        rows.append(
+            (
+                str(r["organizations"]) + ("" if r["images"] else " (no images)"),
+                str(r["pages"]),
+                f"{r['truly_cold_seconds']:.2f}",
+                f"{r['cold_seconds']:.2f}",
+                f"{r['baseline_cold_seconds']:.2f}",
+                f"{r['ratio_cold_to_baseline']:.2f}",
+                f"{r['rebuild_unchanged_seconds']:.2f} ({r['rebuild_unchanged_ratio']:.2f})",
+                f"{r['rebuild_one_profile_seconds']:.2f} ({r['rebuild_one_profile_ratio']:.2f})",
+                f"{r['rebuild_one_image_seconds']:.2f}",
+                f"{r['peak_memory_mib']:.0f}",
+                f"{r['peak_memory_all_processes_mib']:.0f}",
+                f"{r['pages_per_second']:.0f}",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows)
+    return "\n".join(
+        "  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=False)) for row in rows
+    )
 
 
 def main() -> None:
@@ -287,24 +342,35 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large", action="store_true", help="also N = 10,000 (slow)")
-    parser.add_argument("--no-images", action="store_true",
-                        help="organizations without logo or photo (and so without image work)")
+    parser.add_argument(
+        "--no-images",
+        action="store_true",
+        help="organizations without logo or photo (and so without image work)",
+    )
     args = parser.parse_args()
     sizes = args.sizes + ([10_000] if args.large else [])
     results = []
     with tempfile.TemporaryDirectory(prefix="kalo-bench-") as work:
         for size in sizes:
             print(f"N = {size} ...", flush=True)
-            results.append(measure(size, args.runs if size < 10_000 else 1, Path(work),
-                                   images=not args.no_images))
+            results.append(
+                measure(
+                    size, args.runs if size < 10_000 else 1, Path(work), images=not args.no_images
+                )
+            )
     report = {"check_sample_seconds": check_time(), "builds": results}
     print(table(results))
     print(f"make check on the sample content: {report['check_sample_seconds']:.2f} s")
     for r in results:
         weight = r["profile_page_weight_gzip"]
-        print(f"profile page at N = {r['organizations']}: {weight['total'] / 1024:.1f} KiB gzip "
-              f"(HTML {weight['html'] / 1024:.1f} KiB)")
-        for title, key in (("cold", "steps_seconds"), ("one profile edited", "one_profile_steps_seconds")):
+        print(
+            f"profile page at N = {r['organizations']}: {weight['total'] / 1024:.1f} KiB gzip "
+            f"(HTML {weight['html'] / 1024:.1f} KiB)"
+        )
+        for title, key in (
+            ("cold", "steps_seconds"),
+            ("one profile edited", "one_profile_steps_seconds"),
+        ):
             print(f"steps at N = {r['organizations']} ({title}):")
             for name, seconds in sorted(r[key].items(), key=lambda item: -item[1])[:15]:
                 print(f"  {seconds:7.2f} s  {name}")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -123,8 +122,11 @@ def measure_quality(photos: list[Path], result, settings) -> list[dict]:
         row = {"photo": str(path), "jpeg_q80_bytes": len(jpeg80)}
         for fmt in image.formats:
             variant = [v for v in image.of_format(fmt) if v.width == MEASURE_WIDTH][0]
-            row[fmt] = {"bytes": variant.bytes, "ratio_to_jpeg_q80": variant.bytes / len(jpeg80),
-                        "ssim": variant_ssim(variant.cache_file, ref)}
+            row[fmt] = {
+                "bytes": variant.bytes,
+                "ratio_to_jpeg_q80": variant.bytes / len(jpeg80),
+                "ssim": variant_ssim(variant.cache_file, ref),
+            }
         rows.append(row)
     return rows
 
@@ -133,8 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folder", action="append", type=Path, default=[])
     parser.add_argument("--photos", type=int, default=100)
-    parser.add_argument("--scaling", type=int, default=24,
-                        help="photos in the 1-core vs all-cores run")
+    parser.add_argument(
+        "--scaling", type=int, default=24, help="photos in the 1-core vs all-cores run"
+    )
     args = parser.parse_args()
     ensure_packages()
     cores = os.cpu_count() or 1
@@ -174,22 +177,34 @@ def main() -> None:
                 "photos": len(rows),
             }
     report = {
-        "settings": {"quality": cold_settings.quality.__dict__,
-                     "roles": {r.name: r.widths for r in settings.roles}},
+        "settings": {
+            "quality": cold_settings.quality.__dict__,
+            "roles": {r.name: r.widths for r in settings.roles},
+        },
         "cores": cores,
-        "images": {"photos": len(photos), "of_which_crops": crops, "samples": len(samples),
-                   "requests": len(requests)},
+        "images": {
+            "photos": len(photos),
+            "of_which_crops": crops,
+            "samples": len(samples),
+            "requests": len(requests),
+        },
         "bytes_in": bytes_in,
         "bytes_out_by_format": out_by_format,
         "at_1600": summary,
-        "cold": {"seconds": cold_time, "encodes": cold.encodes,
-                 "seconds_per_image": cold_time / len(requests),
-                 "problems": [p.format() for p in cold.problems]},
+        "cold": {
+            "seconds": cold_time,
+            "encodes": cold.encodes,
+            "seconds_per_image": cold_time / len(requests),
+            "problems": [p.format() for p in cold.problems],
+        },
         "warm": {"seconds": warm_time, "encodes": warm.encodes},
-        "scaling": {"images": len(subset), "one_core_seconds": one_time,
-                    "all_cores_seconds": all_time,
-                    "images_per_second_one_core": len(subset) / one_time,
-                    "images_per_second_all_cores": len(subset) / all_time},
+        "scaling": {
+            "images": len(subset),
+            "one_core_seconds": one_time,
+            "all_cores_seconds": all_time,
+            "images_per_second_one_core": len(subset) / one_time,
+            "images_per_second_all_cores": len(subset) / all_time,
+        },
         "per_photo": per_photo,
     }
     print_table(report)
@@ -202,22 +217,30 @@ def main() -> None:
 def print_table(r: dict) -> None:
     mb = 1e6
     i = r["images"]
-    print(f"images: {i['photos']} photos ({i['of_which_crops']} of them crops), "
-          f"{i['samples']} sample images; {r['cores']} cores")
+    print(
+        f"images: {i['photos']} photos ({i['of_which_crops']} of them crops), "
+        f"{i['samples']} sample images; {r['cores']} cores"
+    )
     print(f"bytes in: {r['bytes_in'] / mb:.1f} MB")
     for fmt, size in sorted(r["bytes_out_by_format"].items()):
         print(f"  out {fmt:5} {size / mb:8.1f} MB  ({size / r['bytes_in']:.1%} of in, all widths)")
     print(f"\nat {MEASURE_WIDTH} px   total/JPEG q80   mean/JPEG q80   mean SSIM   min SSIM")
     for fmt, s in r["at_1600"].items():
-        print(f"  {fmt:5}       {s['total_ratio_to_jpeg_q80']:6.1%}          "
-              f"{s['mean_ratio_to_jpeg_q80']:6.1%}       {s['mean_ssim']:.4f}     "
-              f"{s['min_ssim']:.4f}")
+        print(
+            f"  {fmt:5}       {s['total_ratio_to_jpeg_q80']:6.1%}          "
+            f"{s['mean_ratio_to_jpeg_q80']:6.1%}       {s['mean_ssim']:.4f}     "
+            f"{s['min_ssim']:.4f}"
+        )
     c, w, s = r["cold"], r["warm"], r["scaling"]
-    print(f"\ncold build: {c['seconds']:.1f} s, {c['encodes']} encodes, "
-          f"{c['seconds_per_image']:.2f} s per image (all cores)")
+    print(
+        f"\ncold build: {c['seconds']:.1f} s, {c['encodes']} encodes, "
+        f"{c['seconds_per_image']:.2f} s per image (all cores)"
+    )
     print(f"warm build: {w['seconds']:.2f} s, {w['encodes']} encodes")
-    print(f"{s['images']} images: {s['images_per_second_one_core']:.2f} images/s on 1 core, "
-          f"{s['images_per_second_all_cores']:.2f} images/s on {r['cores']} cores")
+    print(
+        f"{s['images']} images: {s['images_per_second_one_core']:.2f} images/s on 1 core, "
+        f"{s['images_per_second_all_cores']:.2f} images/s on {r['cores']} cores"
+    )
     if c["problems"]:
         print("problems:\n  " + "\n  ".join(c["problems"]))
 

@@ -20,28 +20,106 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-MUNICIPALITIES = ["agia-varvara", "agioi-anargyroi-kamatero", "aigaleo", "ilion", "peristeri",
-                  "petroupoli", "chaidari"]
-MUNICIPALITY_EL = ["Αγία Βαρβάρα", "Άγιοι Ανάργυροι", "Αιγάλεω", "Ίλιον", "Περιστέρι",
-                   "Πετρούπολη", "Χαϊδάρι"]
-KINDS = [("sse", "koinsep-entaxis"), ("sse", "koinsep-syllogikis-ofeleias"), ("sse", "koispe"),
-         ("sse", "synetairismos-ergazomenon"), ("civil-society", "amke"),
-         ("civil-society", "somateio"), ("business", "epicheirisi"), ("local-authority", "dimos")]
-SECTORS = ["food", "agriculture", "care", "health", "education", "culture", "tourism", "crafts",
-           "environment", "energy", "housing", "digital", "cleaning", "transport", "consulting",
-           "commerce"]
-EXCHANGE = ["funding", "premises", "equipment", "volunteers", "training", "mentoring", "marketing",
-            "legal", "accounting", "digital", "transport", "products", "services", "partnership"]
-WORDS_EL = ("κοινωνική οικονομία συνεταιρισμός γειτονιά αλληλεγγύη εργασία κουζίνα κήπος "
-            "εκπαίδευση φροντίδα πολιτισμός ανακύκλωση ενέργεια δίκτυο συνεργασία δήμος "
-            "εθελοντές προϊόντα υπηρεσίες νέοι άνεργοι ένταξη τοπική ανάπτυξη").split()
-WORDS_EN = ("social economy cooperative neighbourhood solidarity work kitchen garden education "
-            "care culture recycling energy network cooperation municipality volunteers products "
-            "services young unemployed inclusion local development").split()
-NAMES_EL = ["Γεύσεις", "Κύκλος", "Αλληλεγγύη", "Ορίζοντες", "Φροντίδα", "Γειτονιά", "Ανάσα",
-            "Πλάτανος", "Κυψέλη", "Σπόρος", "Γέφυρα", "Αγκαλιά"]
-NAMES_EN = ["Flavours", "Circle", "Solidarity", "Horizons", "Care", "Neighbourhood", "Breath",
-            "Plane Tree", "Beehive", "Seed", "Bridge", "Embrace"]
+MUNICIPALITIES = [
+    "agia-varvara",
+    "agioi-anargyroi-kamatero",
+    "aigaleo",
+    "ilion",
+    "peristeri",
+    "petroupoli",
+    "chaidari",
+]
+MUNICIPALITY_EL = [
+    "Αγία Βαρβάρα",
+    "Άγιοι Ανάργυροι",
+    "Αιγάλεω",
+    "Ίλιον",
+    "Περιστέρι",
+    "Πετρούπολη",
+    "Χαϊδάρι",
+]
+KINDS = [
+    ("sse", "koinsep-entaxis"),
+    ("sse", "koinsep-syllogikis-ofeleias"),
+    ("sse", "koispe"),
+    ("sse", "synetairismos-ergazomenon"),
+    ("civil-society", "amke"),
+    ("civil-society", "somateio"),
+    ("business", "epicheirisi"),
+    ("local-authority", "dimos"),
+]
+SECTORS = [
+    "food",
+    "agriculture",
+    "care",
+    "health",
+    "education",
+    "culture",
+    "tourism",
+    "crafts",
+    "environment",
+    "energy",
+    "housing",
+    "digital",
+    "cleaning",
+    "transport",
+    "consulting",
+    "commerce",
+]
+EXCHANGE = [
+    "funding",
+    "premises",
+    "equipment",
+    "volunteers",
+    "training",
+    "mentoring",
+    "marketing",
+    "legal",
+    "accounting",
+    "digital",
+    "transport",
+    "products",
+    "services",
+    "partnership",
+]
+WORDS_EL = (
+    "κοινωνική οικονομία συνεταιρισμός γειτονιά αλληλεγγύη εργασία κουζίνα κήπος "
+    "εκπαίδευση φροντίδα πολιτισμός ανακύκλωση ενέργεια δίκτυο συνεργασία δήμος "
+    "εθελοντές προϊόντα υπηρεσίες νέοι άνεργοι ένταξη τοπική ανάπτυξη"
+).split()
+WORDS_EN = (
+    "social economy cooperative neighbourhood solidarity work kitchen garden education "
+    "care culture recycling energy network cooperation municipality volunteers products "
+    "services young unemployed inclusion local development"
+).split()
+NAMES_EL = [
+    "Γεύσεις",
+    "Κύκλος",
+    "Αλληλεγγύη",
+    "Ορίζοντες",
+    "Φροντίδα",
+    "Γειτονιά",
+    "Ανάσα",
+    "Πλάτανος",
+    "Κυψέλη",
+    "Σπόρος",
+    "Γέφυρα",
+    "Αγκαλιά",
+]
+NAMES_EN = [
+    "Flavours",
+    "Circle",
+    "Solidarity",
+    "Horizons",
+    "Care",
+    "Neighbourhood",
+    "Breath",
+    "Plane Tree",
+    "Beehive",
+    "Seed",
+    "Bridge",
+    "Embrace",
+]
 IMAGES = {  # reused sample files: (organization folder, file)
     "logo": ("gefseis-tis-geitonias-koinsep", "logo.png"),
     "photo": ("gefseis-tis-geitonias-koinsep", "kouzina.jpg"),
@@ -72,30 +150,60 @@ def organization(index: int, count: int, rng: random.Random) -> tuple[str, dict,
         "legal_form": legal_form,
         "municipality": MUNICIPALITIES[place],
         "sectors": sorted(rng.sample(SECTORS, 2)),
-        "summary": {"el": sentence(rng, WORDS_EL, 14)[:280], "en": sentence(rng, WORDS_EN, 14)[:280]},
+        "summary": {
+            "el": sentence(rng, WORDS_EL, 14)[:280],
+            "en": sentence(rng, WORDS_EN, 14)[:280],
+        },
         "founded": 1990 + index % 35,
-        "address": {"el": f"Οδός Ελευθερίας {index % 200 + 1}", "en": f"{index % 200 + 1} Eleftherias St"},
+        "address": {
+            "el": f"Οδός Ελευθερίας {index % 200 + 1}",
+            "en": f"{index % 200 + 1} Eleftherias St",
+        },
         "postal_code": f"12{index % 10} {index % 100:02d}",
-        "location": {"lat": round(38.0 + rng.uniform(-0.02, 0.04), 5),
-                     "lon": round(23.66 + rng.uniform(-0.02, 0.04), 5)},
-        "contact": {"email": f"{slug}@example.org", "phone": "+30 210 000 0000",
-                    "website": f"https://example.org/{slug}"},
+        "location": {
+            "lat": round(38.0 + rng.uniform(-0.02, 0.04), 5),
+            "lon": round(23.66 + rng.uniform(-0.02, 0.04), 5),
+        },
+        "contact": {
+            "email": f"{slug}@example.org",
+            "phone": "+30 210 000 0000",
+            "website": f"https://example.org/{slug}",
+        },
         "social": {"facebook": f"https://www.facebook.com/example-{slug}"},
         "offers": offers,
         "needs": needs,
-        "keywords": {"el": [f"{rng.choice(WORDS_EL)} {MUNICIPALITY_EL[place]}"],
-                     "en": [f"{rng.choice(WORDS_EN)} {MUNICIPALITIES[place]}"]},
-        "logo": {"file": "logo.png", "alt": {"el": f"Λογότυπο {name_el}", "en": f"Logo of {name_en}"}},
-        "photos": [{"file": "photo.jpg", "alt": {"el": f"Φωτογραφία {name_el}", "en": f"Photo of {name_en}"}}],
+        "keywords": {
+            "el": [f"{rng.choice(WORDS_EL)} {MUNICIPALITY_EL[place]}"],
+            "en": [f"{rng.choice(WORDS_EN)} {MUNICIPALITIES[place]}"],
+        },
+        "logo": {
+            "file": "logo.png",
+            "alt": {"el": f"Λογότυπο {name_el}", "en": f"Logo of {name_en}"},
+        },
+        "photos": [
+            {
+                "file": "photo.jpg",
+                "alt": {"el": f"Φωτογραφία {name_el}", "en": f"Photo of {name_en}"},
+            }
+        ],
         "employees": 5 + index % 20,
         "members": 10 + index % 50,
         "vulnerable_employees": index % 5,
         "partners": partners,
-        "promotion_consent": {"granted": index % 20 != 0, "date": date(2025, 1, 1) + timedelta(days=index % 300)},
+        "promotion_consent": {
+            "granted": index % 20 != 0,
+            "date": date(2025, 1, 1) + timedelta(days=index % 300),
+        },
         "updated": date(2025, 6, 1) + timedelta(days=index % 400),
     }
-    about_el = f"## Ποιοι είμαστε\n\n{paragraph(rng, WORDS_EL)}\n\n## Τι κάνουμε\n\n{paragraph(rng, WORDS_EL)}\n"
-    about_en = f"## Who we are\n\n{paragraph(rng, WORDS_EN)}\n\n## What we do\n\n{paragraph(rng, WORDS_EN)}\n"
+    about_el = (
+        f"## Ποιοι είμαστε\n\n{paragraph(rng, WORDS_EL)}\n\n"
+        f"## Τι κάνουμε\n\n{paragraph(rng, WORDS_EL)}\n"
+    )
+    about_en = (
+        f"## Who we are\n\n{paragraph(rng, WORDS_EN)}\n\n"
+        f"## What we do\n\n{paragraph(rng, WORDS_EN)}\n"
+    )
     return slug, profile, about_el, about_en
 
 
@@ -118,14 +226,17 @@ def write_site(count: int, out: Path, images: bool = True) -> Path:
         else:
             profile.pop("logo"), profile.pop("photos")
         (folder / "profile.yaml").write_text(
-            yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         (folder / "about.el.md").write_text(about_el, encoding="utf-8")
         (folder / "about.en.md").write_text(about_en, encoding="utf-8")
         for lang, about in (("el", about_el), ("en", about_en)):
             suffix = "" if lang == "el" else ".en"
             (baseline / "content" / f"{slug}{suffix}.md").write_text(
                 f"Title: {profile['name'][lang]}\nDate: 2025-01-01\nSlug: {slug}\nLang: {lang}\n"
-                f"Summary: {profile['summary'][lang]}\n\n{about}", encoding="utf-8")
+                f"Summary: {profile['summary'][lang]}\n\n{about}",
+                encoding="utf-8",
+            )
     return out
 
 

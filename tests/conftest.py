@@ -28,8 +28,10 @@ def fixture_site(tmp_path_factory) -> Path:
 def browser_missing(message: str, target: str = "system-deps") -> None:
     """In CI a missing browser fails the test; on a volunteer's machine it is skipped."""
     if IN_CI:
-        pytest.fail(f"{message} (CI=true: browser tests must run; `make {target}` installs it)",
-                    pytrace=False)
+        pytest.fail(
+            f"{message} (CI=true: browser tests must run; `make {target}` installs it)",
+            pytrace=False,
+        )
     pytest.skip(f"{message}: `make {target}` installs it")
 
 
@@ -43,6 +45,8 @@ def chromium():
     if not CHROMIUM.exists():
         browser_missing(f"Chromium not found at {CHROMIUM}")
     with sync_playwright() as api:
-        browser = api.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = api.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()

@@ -24,8 +24,14 @@ class _WarningCollector(logging.Handler):
         self.records.append(record)
 
 
-def build_site(content: Path, orgs: Path, output: Path, settings: str = "pelicanconf.py",
-               allow_warnings: bool = False, **extra) -> Path:
+def build_site(
+    content: Path,
+    orgs: Path,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    allow_warnings: bool = False,
+    **extra,
+) -> Path:
     """Build like `make html`; any warning logged during the build fails the test."""
     collector = _WarningCollector()
     root_logger = logging.getLogger()

@@ -47,8 +47,16 @@ class FiguresGenerator(Generator):
                 return svg.bar_chart(chart_id, title, bars, _lang, tuple(series))
 
             writer.write_file(
-                f"{url}index.html", self.get_template("figures"), self.context,
-                lang=lang, page_url=url, alternates=counterparts, counterparts=counterparts,
-                noindex=False, seo_kind=None, lastmod=lastmod,
-                figures=self.figures(lang), bar_chart=chart,
+                f"{url}index.html",
+                self.get_template("figures"),
+                self.context,
+                lang=lang,
+                page_url=url,
+                alternates=counterparts,
+                counterparts=counterparts,
+                noindex=False,
+                seo_kind=None,
+                lastmod=lastmod,
+                figures=self.figures(lang),
+                bar_chart=chart,
             )

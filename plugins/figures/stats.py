@@ -57,7 +57,9 @@ def by_facet(organizations, facet: str, lang: str) -> tuple[Bar, ...]:
     """How many organizations have each code of a facet (codes with none are left out)."""
     attribute, list_name = FACETS[facet]
     counts = Counter(code for org in organizations for code in set(_values(org, attribute)))
-    return ordered(Bar(code, codes.label(list_name, code, lang), (count,)) for code, count in counts.items())
+    return ordered(
+        Bar(code, codes.label(list_name, code, lang), (count,)) for code, count in counts.items()
+    )
 
 
 def exchange(organizations, lang: str) -> tuple[Bar, ...]:
@@ -66,7 +68,8 @@ def exchange(organizations, lang: str) -> tuple[Bar, ...]:
     needed = Counter(code for org in organizations for code in set(org.needs))
     return ordered(
         Bar(code, codes.label("exchange", code, lang), (offered[code], needed[code]))
-        for code in codes.codes("exchange") if offered[code] or needed[code]
+        for code in codes.codes("exchange")
+        if offered[code] or needed[code]
     )
 
 
@@ -80,15 +83,25 @@ def totals(organizations) -> Totals:
     employees, employees_reported = total("employees")
     vulnerable, vulnerable_reported = total("vulnerable_employees")
     members, members_reported = total("members")
-    return Totals(len(orgs), employees, employees_reported, vulnerable, vulnerable_reported,
-                  members, members_reported)
+    return Totals(
+        len(orgs),
+        employees,
+        employees_reported,
+        vulnerable,
+        vulnerable_reported,
+        members,
+        members_reported,
+    )
 
 
 def workshop_series(programme, lang: str) -> tuple[Bar, ...]:
     """Per series, in the programme's order: (held, planned with a summary, foreseen)."""
     return tuple(
-        Bar(series.code, codes.label("series", series.code, lang),
-            (series.held, series.scheduled, series.planned))
+        Bar(
+            series.code,
+            codes.label("series", series.code, lang),
+            (series.held, series.scheduled, series.planned),
+        )
         for series in programme.series
     )
 
@@ -97,5 +110,6 @@ def people_reached(programme, lang: str) -> tuple[Bar, ...]:
     """People who took part in held sessions, per group."""
     return ordered(
         Bar(group, codes.label("participant_group", group, lang), (count,))
-        for group, count in programme.participants.items() if count
+        for group, count in programme.participants.items()
+        if count
     )

@@ -53,10 +53,14 @@ def bar_chart(chart_id: str, title: str, bars, lang: str, series: tuple[str, ...
         for index, value in enumerate(bar.values):
             width = round(value * scale, 1)
             if width:
-                parts.append(f'<rect x="0" y="{bar_y}" width="{width}" height="{BAR_HEIGHT}" '
-                             f'fill="{COLOURS[index % len(COLOURS)]}"/>')
-            parts.append(f'<text x="{width + 6}" y="{bar_y + 13}" fill="{TEXT}">'
-                         f'{escape(format_number(value, lang))}</text>')
+                parts.append(
+                    f'<rect x="0" y="{bar_y}" width="{width}" height="{BAR_HEIGHT}" '
+                    f'fill="{COLOURS[index % len(COLOURS)]}"/>'
+                )
+            parts.append(
+                f'<text x="{width + 6}" y="{bar_y + 13}" fill="{TEXT}">'
+                f"{escape(format_number(value, lang))}</text>"
+            )
             bar_y += BAR_HEIGHT + BAR_GAP
         y += row_height
     parts.append("</svg>")
@@ -68,7 +72,10 @@ def describe(bars, lang: str, series: tuple[str, ...] = ()) -> str:
     items = []
     for bar in bars:
         if len(bar.values) > 1 and series:
-            values = ", ".join(f"{name} {format_number(value, lang)}" for name, value in zip(series, bar.values))
+            values = ", ".join(
+                f"{name} {format_number(value, lang)}"
+                for name, value in zip(series, bar.values, strict=False)
+            )
         else:
             values = format_number(bar.values[0], lang) if bar.values else ""
         items.append(f"{bar.label}: {values}")

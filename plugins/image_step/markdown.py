@@ -44,7 +44,10 @@ def replace_images(html: str, folder: Path, picture_for) -> str:
     """Each ``<img>`` of sanitized HTML → ``picture_for(path, alt)``, or nothing."""
 
     def replace(match: re.Match) -> str:
-        attributes = {name.lower(): html_lib.unescape(value) for name, value in ATTRIBUTE.findall(match.group(0))}
+        attributes = {
+            name.lower(): html_lib.unescape(value)
+            for name, value in ATTRIBUTE.findall(match.group(0))
+        }
         path = local_source(attributes.get("src", ""), folder)
         return picture_for(path, attributes.get("alt", "")) if path is not None else ""
 

@@ -42,14 +42,19 @@ def _markdown_requests(directory, programme, workshops_folder: Path) -> list[Ima
     for org in directory:
         hidden = {photo.path.resolve() for photo in org.photos if not photo.publishable}
         for text in org.about.values():
-            requests.extend(ImageRequest(path, "content", f"images/organizations/{org.slug}")
-                            for path in markdown_image_sources(text, org.folder) if path not in hidden)
+            requests.extend(
+                ImageRequest(path, "content", f"images/organizations/{org.slug}")
+                for path in markdown_image_sources(text, org.folder)
+                if path not in hidden
+            )
     for workshop in getattr(programme, "workshops", ()):
         hidden = {photo.path.resolve() for photo in workshop.photos if not photo.publishable}
         for text in workshop.texts.values():
-            requests.extend(ImageRequest(path, "content", f"images/workshops/{workshop.slug}")
-                            for path in markdown_image_sources(text.body, workshops_folder)
-                            if path not in hidden)
+            requests.extend(
+                ImageRequest(path, "content", f"images/workshops/{workshop.slug}")
+                for path in markdown_image_sources(text.body, workshops_folder)
+                if path not in hidden
+            )
     return requests
 
 
@@ -73,13 +78,16 @@ def process_site_images(generators) -> None:
     with timing.step("images"):
         workshops_folder = Path(settings["PATH"]) / settings.get("WORKSHOP_DIR", "workshops")
         result = process_images(
-            _organization_requests(directory) + _workshop_requests(programme)
+            _organization_requests(directory)
+            + _workshop_requests(programme)
             + _markdown_requests(directory, programme, workshops_folder),
             image_settings,
         )
         raise_if_errors(result.problems)
         publish(result, output)
-        site.responsive = {(request.source, request.role): image for request, image in result.images.items()}
+        site.responsive = {
+            (request.source, request.role): image for request, image in result.images.items()
+        }
         site.encodes = result.encodes
     with timing.step("social images"):
         site.encodes += _social_images(site, directory, programme, output, image_settings)
@@ -93,20 +101,38 @@ def _social_images(site: SiteImages, directory, programme, output: Path, image_s
     pages = []  # (kind, slug), in the order the jobs are made
     jobs = []
     for org in directory:
-        picture = org.logo.path if org.logo else (org.public_photos[0].path if org.public_photos else None)
+        picture = (
+            org.logo.path
+            if org.logo
+            else (org.public_photos[0].path if org.public_photos else None)
+        )
         subtitle = org.name.en or codes.label("municipality", org.municipality, "el")
         pages.append(("organizations", org.slug))
-        jobs.append(SocialJob(org.name.el, subtitle, picture,
-                              output / "images" / "social" / "organizations", stem=org.slug))
+        jobs.append(
+            SocialJob(
+                org.name.el,
+                subtitle,
+                picture,
+                output / "images" / "social" / "organizations",
+                stem=org.slug,
+            )
+        )
     for workshop in getattr(programme, "workshops", ()):
         photo = next((p.path for p in workshop.photos if p.publishable), None)
         pages.append(("workshops", workshop.slug))
-        jobs.append(SocialJob(workshop.title, codes.label("series", workshop.series, "el"), photo,
-                              output / "images" / "social" / "workshops", stem=workshop.slug))
+        jobs.append(
+            SocialJob(
+                workshop.title,
+                codes.label("series", workshop.series, "el"),
+                photo,
+                output / "images" / "social" / "workshops",
+                stem=workshop.slug,
+            )
+        )
     made_all = make_many_social_images(jobs, settings=image_settings)
     encodes = 0
     problems = []
-    for page, made in zip(pages, made_all):
+    for page, made in zip(pages, made_all, strict=False):
         encodes += made.encodes
         problems.extend(made.problems)
         site.social[page] = _relative(made, output)
@@ -115,12 +141,16 @@ def _social_images(site: SiteImages, directory, programme, output: Path, image_s
 
 
 def _relative(made, output: Path) -> dict[str, str]:
-    return {name: str(PurePosixPath(path.relative_to(output))) for name, path in
-            (("og", made.og), ("square", made.square))}
+    return {
+        name: str(PurePosixPath(path.relative_to(output)))
+        for name, path in (("og", made.og), ("square", made.square))
+    }
 
 
 @pass_context
-def picture(context, path: Path, role: str, alt: str, eager: bool = False, css_class: str | None = None):
+def picture(
+    context, path: Path, role: str, alt: str, eager: bool = False, css_class: str | None = None
+):
     """The ``<picture>`` of an image the image step made; nothing if it was not made."""
     site = context.get("site_images")
     image = site.responsive.get((Path(path), role)) if site else None

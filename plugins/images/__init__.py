@@ -15,9 +15,21 @@ from .pipeline import process_image, process_images, publish
 from .settings import DEFAULTS, ImageSettings, Quality, Role, load_settings
 
 __all__ = [
-    "DEFAULTS", "ImageRequest", "ImageSettings", "ProcessResult", "Quality", "ResponsiveImage",
-    "Role", "SocialImages", "Variant", "load_settings", "make_social_images", "process_image",
-    "process_images", "publish", "render_picture",
+    "DEFAULTS",
+    "ImageRequest",
+    "ImageSettings",
+    "ProcessResult",
+    "Quality",
+    "ResponsiveImage",
+    "Role",
+    "SocialImages",
+    "Variant",
+    "load_settings",
+    "make_social_images",
+    "process_image",
+    "process_images",
+    "publish",
+    "render_picture",
 ]
 
 

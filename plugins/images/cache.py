@@ -39,7 +39,7 @@ class SourceInfo:
         return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "SourceInfo":
+    def from_json(cls, text: str) -> SourceInfo:
         data = json.loads(text)
         data["problems"] = tuple(Problem(**p) for p in data["problems"])
         return cls(**data)
@@ -54,8 +54,13 @@ def _digest(parts: dict) -> str:
 
 
 # The libraries whose version changes each format's bytes (Pillow's changes all).
-FORMAT_LIBRARIES = {"avif": ("avif", "avif_codecs"), "webp": ("webp",), "jpeg": ("jpeg",),
-                    "png": ("zlib",), "svg": ()}
+FORMAT_LIBRARIES = {
+    "avif": ("avif", "avif_codecs"),
+    "webp": ("webp",),
+    "jpeg": ("jpeg",),
+    "png": ("zlib",),
+    "svg": (),
+}
 
 
 def variant_key(sha: str, fmt: str, width: int, settings: ImageSettings) -> str:
@@ -63,15 +68,29 @@ def variant_key(sha: str, fmt: str, width: int, settings: ImageSettings) -> str:
     params = settings.quality.params(fmt) if fmt != "svg" else {}
     versions = encoder_versions()
     libraries = {name: versions[name] for name in ("pillow", *FORMAT_LIBRARIES[fmt])}
-    return _digest({"v": PIPELINE_VERSION, "source": sha, "format": fmt, "width": width,
-                    "params": params, "encoders": libraries})
+    return _digest(
+        {
+            "v": PIPELINE_VERSION,
+            "source": sha,
+            "format": fmt,
+            "width": width,
+            "params": params,
+            "encoders": libraries,
+        }
+    )
 
 
 def manifest_key(sha: str, settings: ImageSettings) -> str:
-    limits = [settings.max_pixels, settings.max_side, settings.max_aspect, settings.min_side,
-              settings.max_file_bytes]
-    return _digest({"v": PIPELINE_VERSION, "source": sha, "limits": limits,
-                    "encoders": encoder_versions()})
+    limits = [
+        settings.max_pixels,
+        settings.max_side,
+        settings.max_aspect,
+        settings.min_side,
+        settings.max_file_bytes,
+    ]
+    return _digest(
+        {"v": PIPELINE_VERSION, "source": sha, "limits": limits, "encoders": encoder_versions()}
+    )
 
 
 class Cache:
@@ -134,8 +153,12 @@ class HashCache:
         self._used.add(key)
         # ctime only for files with one link: ctime also moves when another hard link to
         # the same file is made or removed (kalo.incremental.file_stamp says the same).
-        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino,
-                 stat.st_ctime_ns if stat.st_nlink == 1 else None]
+        stamp = [
+            stat.st_size,
+            stat.st_mtime_ns,
+            stat.st_ino,
+            stat.st_ctime_ns if stat.st_nlink == 1 else None,
+        ]
         known = self._known.get(key)
         if known is not None and known[:4] == stamp:
             return known[4]

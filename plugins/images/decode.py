@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import struct
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
@@ -28,12 +28,25 @@ Image.init()  # load every plugin now, so that the formats below are all known
 
 # Only formats a volunteer sends; this also keeps Pillow's riskier openers (EPS runs
 # Ghostscript, for one) away from untrusted files.
-ALLOWED_FORMATS = tuple(f for f in ("JPEG", "MPO", "PNG", "GIF", "WEBP", "AVIF", "HEIF",
-                                    "TIFF", "BMP") if f in Image.OPEN)
+ALLOWED_FORMATS = tuple(
+    f
+    for f in ("JPEG", "MPO", "PNG", "GIF", "WEBP", "AVIF", "HEIF", "TIFF", "BMP")
+    if f in Image.OPEN
+)
 JPEG_FORMATS = ("JPEG", "MPO")
 # What Pillow raises on a damaged file; caught at this boundary only.
-DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, TypeError, IndexError, KeyError,
-                 struct.error, ZeroDivisionError, ImageCms.PyCMSError)
+DECODE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    TypeError,
+    IndexError,
+    KeyError,
+    struct.error,
+    ZeroDivisionError,
+    ImageCms.PyCMSError,
+)
 ORIENTATION = 0x0112
 SWAPPED = (5, 6, 7, 8)
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -98,8 +111,11 @@ def _open(data: bytes, file: str, settings: ImageSettings) -> Image.Image | Prob
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return messages.too_many_pixels(file, None, None, settings.max_pixels)
     except UnidentifiedImageError:
-        return messages.text_not_image(file) if looks_like_text(data) else \
-            messages.unknown_format(file)
+        return (
+            messages.text_not_image(file)
+            if looks_like_text(data)
+            else messages.unknown_format(file)
+        )
     except DECODE_ERRORS:
         return messages.corrupt(file, None)
 
@@ -115,17 +131,28 @@ def _check(im: Image.Image, file: str, settings: ImageSettings) -> Header | Prob
         return messages.too_many_pixels(file, width, height, settings.max_pixels)
     if max(width, height) > settings.max_side:
         return messages.bad_dimensions(
-            file, width, height, f"longer than {settings.max_side} pixels on one side",
-            f"δηλαδή πάνω από {settings.max_side} pixels στη μία πλευρά")
+            file,
+            width,
+            height,
+            f"longer than {settings.max_side} pixels on one side",
+            f"δηλαδή πάνω από {settings.max_side} pixels στη μία πλευρά",
+        )
     if min(width, height) < settings.min_side:
         return messages.bad_dimensions(
-            file, width, height, f"under {settings.min_side} pixels on one side",
-            f"δηλαδή κάτω από {settings.min_side} pixels στη μία πλευρά")
+            file,
+            width,
+            height,
+            f"under {settings.min_side} pixels on one side",
+            f"δηλαδή κάτω από {settings.min_side} pixels στη μία πλευρά",
+        )
     if max(width, height) / min(width, height) > settings.max_aspect:
         return messages.bad_dimensions(
-            file, width, height,
+            file,
+            width,
+            height,
             f"more than {settings.max_aspect:g} times longer than it is wide",
-            f"δηλαδή πάνω από {settings.max_aspect:g} φορές μακρύτερη απ' ό,τι φαρδιά")
+            f"δηλαδή πάνω από {settings.max_aspect:g} φορές μακρύτερη απ' ό,τι φαρδιά",
+        )
     frames = getattr(im, "n_frames", 1)
     notes = (messages.animated(file),) if frames > 1 else ()
     return Header(im.format or "?", width, height, raw_w, raw_h, frames, notes)
@@ -176,8 +203,7 @@ def decode(data: bytes, file: str, settings: ImageSettings, scale: int = 1) -> D
                 upright = ImageOps.exif_transpose(im)
                 image = _to_srgb(upright if upright is not None else im)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            return messages.too_many_pixels(file, header.width, header.height,
-                                            settings.max_pixels)
+            return messages.too_many_pixels(file, header.width, header.height, settings.max_pixels)
         except OSError as error:
             if "truncated" in str(error) or "broken data stream" in str(error):
                 return messages.truncated(file)

@@ -21,14 +21,16 @@ def encoder_versions() -> dict[str, str | None]:
 
 @functools.lru_cache(maxsize=1)
 def _encoder_versions() -> tuple[tuple[str, str | None], ...]:
-    return tuple({
-        "pillow": Image.__version__,
-        "avif": features.version("avif"),
-        "avif_codecs": _avif_codecs(),
-        "webp": features.version("webp"),
-        "jpeg": features.version("jpg"),
-        "zlib": features.version("zlib"),
-    }.items())
+    return tuple(
+        {
+            "pillow": Image.__version__,
+            "avif": features.version("avif"),
+            "avif_codecs": _avif_codecs(),
+            "webp": features.version("webp"),
+            "jpeg": features.version("jpg"),
+            "zlib": features.version("zlib"),
+        }.items()
+    )
 
 
 def _avif_codecs() -> str | None:

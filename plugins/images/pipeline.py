@@ -11,11 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 from kalo.elot743 import slugify
 from kalo.problems import Problem
@@ -47,8 +47,7 @@ class TaskResult:
 
 def display_path(path: Path, settings: ImageSettings) -> str:
     try:
-        return Path(os.path.abspath(path)).relative_to(
-            os.path.abspath(settings.root)).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(settings.root)).as_posix()
     except ValueError:
         return str(path)
 
@@ -62,6 +61,7 @@ def raster_formats(info: SourceInfo, settings: ImageSettings) -> tuple[str, ...]
 
 
 # --- the worker side -------------------------------------------------------------------
+
 
 def run_task(task: SourceTask, settings: ImageSettings) -> TaskResult:
     """Make the missing cached files of one source. Pure apart from the cache writes."""
@@ -91,8 +91,11 @@ def _svg_task(task: SourceTask, data: bytes, settings: ImageSettings, cache: Cac
     try:
         clean = sanitize(data)
     except SvgError as error:
-        problem = (messages.svg_no_size(task.file) if str(error) == "no size"
-                   else messages.svg_invalid(task.file, str(error)))
+        problem = (
+            messages.svg_no_size(task.file)
+            if str(error) == "no size"
+            else messages.svg_invalid(task.file, str(error))
+        )
         return TaskResult(_invalid(problem), 0)
     notes = (messages.svg_removed(task.file, clean.removed),) if clean.removed else ()
     info = SourceInfo("svg", "SVG", clean.width, clean.height, True, notes)
@@ -103,29 +106,38 @@ def _svg_task(task: SourceTask, data: bytes, settings: ImageSettings, cache: Cac
     return TaskResult(info, 1)
 
 
-def _raster_task(task: SourceTask, data: bytes, info: SourceInfo | None,
-                 settings: ImageSettings, cache: Cache) -> TaskResult:
+def _raster_task(
+    task: SourceTask, data: bytes, info: SourceInfo | None, settings: ImageSettings, cache: Cache
+) -> TaskResult:
     decoded: dict[int, Decoded] = {}
     if info is None:
         if len(data) > settings.max_file_bytes:
-            return TaskResult(_invalid(messages.file_too_big(
-                task.file, len(data), settings.max_file_bytes)), 0)
+            return TaskResult(
+                _invalid(messages.file_too_big(task.file, len(data), settings.max_file_bytes)), 0
+            )
         header = probe(data, task.file, settings)
         if isinstance(header, Problem):
             return TaskResult(_invalid(header), 0)
-        first = decode(data, task.file, settings, jpeg_scale_for(header.format, header.width,
-                                                                 _smallest(task, header.width)))
+        first = decode(
+            data,
+            task.file,
+            settings,
+            jpeg_scale_for(header.format, header.width, _smallest(task, header.width)),
+        )
         if isinstance(first, Problem):
             return TaskResult(_invalid(first), 0)
         decoded[jpeg_scale_for(header.format, header.width, _smallest(task, header.width))] = first
-        info = SourceInfo("raster", header.format, header.width, header.height,
-                          first.has_alpha, header.warnings)
+        info = SourceInfo(
+            "raster", header.format, header.width, header.height, first.has_alpha, header.warnings
+        )
     widths = sorted({w for role in task.roles for w in role.widths_for(info.width)})
     encodes = 0
     for width in widths:
-        missing = [fmt for fmt in raster_formats(info, settings)
-                   if not cache.variant_file(variant_key(task.sha, fmt, width, settings),
-                                             fmt).exists()]
+        missing = [
+            fmt
+            for fmt in raster_formats(info, settings)
+            if not cache.variant_file(variant_key(task.sha, fmt, width, settings), fmt).exists()
+        ]
         if not missing:
             continue
         scale = jpeg_scale_for(info.format, info.width, width)
@@ -153,8 +165,10 @@ def _smallest(task: SourceTask, source_width: int) -> int:
 
 # --- the build side --------------------------------------------------------------------
 
-def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
-                   *, workers: int | None = None) -> ProcessResult:
+
+def process_images(
+    requests: Iterable[ImageRequest], settings: ImageSettings, *, workers: int | None = None
+) -> ProcessResult:
     """Make (or find in the cache) every variant of every request; write nothing to the
     output. ``workers``: processes to use (default ``settings.workers``, else all cores)."""
     requests = list(dict.fromkeys(requests))
@@ -183,11 +197,17 @@ def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
     for sha in sorted(groups):
         group = sorted(groups[sha], key=lambda p: paths[p][0])
         roles = set().union(*(roles_by_source[path] for path in group))
-        tasks.append(SourceTask(group[0], paths[group[0]][0], sha,
-                                tuple(settings.role(name) for name in sorted(roles))))
+        tasks.append(
+            SourceTask(
+                group[0],
+                paths[group[0]][0],
+                sha,
+                tuple(settings.role(name) for name in sorted(roles)),
+            )
+        )
     results = _run(tasks, settings, workers if workers is not None else settings.workers)
-    infos = {task.sha: result.info for task, result in zip(tasks, results)}
-    for task, result in zip(tasks, results):
+    infos = {task.sha: result.info for task, result in zip(tasks, results, strict=False)}
+    for task, result in zip(tasks, results, strict=False):
         for path in groups[task.sha]:
             file = paths[path][0]
             problems.extend(replace(p, file=file) for p in result.info.problems)
@@ -205,8 +225,12 @@ def process_images(requests: Iterable[ImageRequest], settings: ImageSettings,
     return ProcessResult(images, tuple(sorted(set(problems))), sum(r.encodes for r in results))
 
 
-def process_image(source: Path, role: str, settings: ImageSettings, dest: str = "images",
-                  ) -> ResponsiveImage | tuple[Problem, ...]:
+def process_image(
+    source: Path,
+    role: str,
+    settings: ImageSettings,
+    dest: str = "images",
+) -> ResponsiveImage | tuple[Problem, ...]:
     """One image, in this process: the image, or its problems."""
     request = ImageRequest(Path(source), role, dest)
     result = process_images([request], settings, workers=1)
@@ -256,8 +280,15 @@ def _size(path: Path, memo: dict) -> int:
     return memo[path]
 
 
-def _image(request: ImageRequest, file: str, sha: str, info: SourceInfo,
-           settings: ImageSettings, cache: Cache, memo: dict) -> ResponsiveImage:
+def _image(
+    request: ImageRequest,
+    file: str,
+    sha: str,
+    info: SourceInfo,
+    settings: ImageSettings,
+    cache: Cache,
+    memo: dict,
+) -> ResponsiveImage:
     role = settings.role(request.role)
     stem = _stem(file)
     dest = PurePosixPath(request.dest)
@@ -267,20 +298,37 @@ def _image(request: ImageRequest, file: str, sha: str, info: SourceInfo,
         target = cache.variant_file(key, "svg")
         width = max(role.widths)
         height = height_for(width, info.width, info.height)
-        variants.append(Variant("svg", width, height, dest / f"{stem}.{key[:10]}.svg",
-                                _size(target, memo), target))
+        variants.append(
+            Variant(
+                "svg", width, height, dest / f"{stem}.{key[:10]}.svg", _size(target, memo), target
+            )
+        )
     else:
         for fmt in raster_formats(info, settings):
             for width in role.widths_for(info.width):
                 key = _variant_key(memo, sha, fmt, width, settings)
                 target = cache.variant_file(key, fmt)
-                variants.append(Variant(
-                    fmt, width, height_for(width, info.width, info.height),
-                    dest / f"{stem}-{width}.{key[:10]}.{EXTENSIONS[fmt]}",
-                    _size(target, memo), target))
+                variants.append(
+                    Variant(
+                        fmt,
+                        width,
+                        height_for(width, info.width, info.height),
+                        dest / f"{stem}-{width}.{key[:10]}.{EXTENSIONS[fmt]}",
+                        _size(target, memo),
+                        target,
+                    )
+                )
     largest = variants[-1]
-    return ResponsiveImage(file, sha, role.name, role.sizes, largest.width, largest.height,
-                           info.has_alpha, tuple(variants))
+    return ResponsiveImage(
+        file,
+        sha,
+        role.name,
+        role.sizes,
+        largest.width,
+        largest.height,
+        info.has_alpha,
+        tuple(variants),
+    )
 
 
 def publish(result: ProcessResult, output_dir: Path, *, link: bool = True) -> int:

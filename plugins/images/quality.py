@@ -29,8 +29,8 @@ def _gaussian(size: int = 11, sigma: float = 1.5) -> np.ndarray:
 def _filter(a: np.ndarray, g: np.ndarray) -> np.ndarray:
     """Separable 'valid' Gaussian filter."""
     n = len(g)
-    rows = sum(g[i] * a[i: a.shape[0] - n + 1 + i, :] for i in range(n))
-    return sum(g[i] * rows[:, i: rows.shape[1] - n + 1 + i] for i in range(n))
+    rows = sum(g[i] * a[i : a.shape[0] - n + 1 + i, :] for i in range(n))
+    return sum(g[i] * rows[:, i : rows.shape[1] - n + 1 + i] for i in range(n))
 
 
 def _luma(image: Image.Image) -> np.ndarray:

@@ -6,9 +6,10 @@ dict it is given, validates, and returns an ``ImageSettings``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 MODERN_FORMATS = ("avif", "webp")
@@ -49,13 +50,22 @@ class Quality:
     def params(self, fmt: str) -> dict[str, Any]:
         """The arguments given to Pillow's ``save`` for ``fmt`` (metadata never passed)."""
         if fmt == "avif":
-            return {"quality": self.avif_quality, "speed": self.avif_speed,
-                    "subsampling": "4:2:0", "max_threads": 1, "codec": "aom"}
+            return {
+                "quality": self.avif_quality,
+                "speed": self.avif_speed,
+                "subsampling": "4:2:0",
+                "max_threads": 1,
+                "codec": "aom",
+            }
         if fmt == "webp":
             return {"quality": self.webp_quality, "method": self.webp_method, "exact": False}
         if fmt == "jpeg":
-            return {"quality": self.jpeg_quality, "optimize": True, "progressive": True,
-                    "subsampling": "4:2:0"}
+            return {
+                "quality": self.jpeg_quality,
+                "optimize": True,
+                "progressive": True,
+                "subsampling": "4:2:0",
+            }
         if fmt == "png":
             return {"optimize": True, "compress_level": self.png_compress_level}
         raise ValueError(f"unknown image format {fmt!r}")
@@ -101,14 +111,15 @@ class ImageSettings:
     def cache_path(self) -> Path:
         return self.cache_dir if self.cache_dir.is_absolute() else self.root / self.cache_dir
 
-    def with_(self, **changes: Any) -> "ImageSettings":
+    def with_(self, **changes: Any) -> ImageSettings:
         return replace(self, **changes)
 
 
 DEFAULTS: dict[str, Any] = {
     "IMAGES_CACHE_DIR": ".cache/images",
-    "IMAGES_ROLES": {name: {"widths": list(r.widths), "sizes": r.sizes}
-                     for name, r in DEFAULT_ROLES.items()},
+    "IMAGES_ROLES": {
+        name: {"widths": list(r.widths), "sizes": r.sizes} for name, r in DEFAULT_ROLES.items()
+    },
     "IMAGES_FORMATS": list(MODERN_FORMATS),
     "IMAGES_QUALITY": {},
     "IMAGES_MAX_PIXELS": ImageSettings.max_pixels,

@@ -16,8 +16,8 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Literal
 
@@ -41,10 +41,14 @@ BRAND = (31, 111, 92)
 JPEG_PARAMS = {"quality": 88, "subsampling": "4:4:4", "optimize": True}
 Fit = Literal["auto", "contain", "cover"]
 DEBIAN_FONTS = (  # used only when the PyPI font package is missing
-    ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-     "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
 )
 
 
@@ -67,8 +71,9 @@ def font_files() -> FontFiles:
         for regular, bold in DEBIAN_FONTS:
             if Path(regular).exists() and Path(bold).exists():
                 return FontFiles(Path(regular), Path(bold), False)
-        raise FontMissing("no font for social images: install fontpkg-noto-sans "
-                          "(pip) or fonts-noto-core (apt)") from None
+        raise FontMissing(
+            "no font for social images: install fontpkg-noto-sans (pip) or fonts-noto-core (apt)"
+        ) from None
     path = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
     return FontFiles(path, path, True)
 
@@ -76,13 +81,17 @@ def font_files() -> FontFiles:
 @functools.lru_cache(maxsize=64)
 def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
     files = font_files()
-    font = ImageFont.truetype(str(files.bold if bold else files.regular), size,
-                              layout_engine=ImageFont.Layout.BASIC)
+    font = ImageFont.truetype(
+        str(files.bold if bold else files.regular), size, layout_engine=ImageFont.Layout.BASIC
+    )
     if files.variable:
         axes = font.get_variation_axes()
-        font.set_variation_by_axes([
-            (700 if bold else 400) if axis["name"] == b"Weight" else axis["default"]
-            for axis in axes])
+        font.set_variation_by_axes(
+            [
+                (700 if bold else 400) if axis["name"] == b"Weight" else axis["default"]
+                for axis in axes
+            ]
+        )
     return font
 
 
@@ -119,6 +128,7 @@ def _mask(font: ImageFont.FreeTypeFont, char: str) -> tuple:
 
 # --- text layout -----------------------------------------------------------------------
 
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
     """Greedy word wrap by measured width; a word longer than a line is split."""
     lines: list[str] = []
@@ -131,8 +141,14 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
         if line:
             lines.append(line)
         while font.getlength(word) > max_width:
-            cut = max(1, max(i for i in range(1, len(word) + 1)
-                             if font.getlength(word[:i] + "-") <= max_width or i == 1))
+            cut = max(
+                1,
+                max(
+                    i
+                    for i in range(1, len(word) + 1)
+                    if font.getlength(word[:i] + "-") <= max_width or i == 1
+                ),
+            )
             lines.append(word[:cut] + "-")
             word = word[cut:]
         line = word
@@ -178,6 +194,7 @@ def draw_block(draw: ImageDraw.ImageDraw, block: TextBlock, x: int, y: int, fill
 
 # --- pictures --------------------------------------------------------------------------
 
+
 def _load_picture(path: Path, file: str, settings: ImageSettings) -> Image.Image | Problem:
     try:
         data = path.read_bytes()
@@ -187,8 +204,11 @@ def _load_picture(path: Path, file: str, settings: ImageSettings) -> Image.Image
         try:
             clean = sanitize(data)
         except SvgError as error:
-            return (messages.svg_no_size(file) if str(error) == "no size"
-                    else messages.svg_invalid(file, str(error)))
+            return (
+                messages.svg_no_size(file)
+                if str(error) == "no size"
+                else messages.svg_invalid(file, str(error))
+            )
         width = 1000 if clean.width >= clean.height else round(1000 * clean.width / clean.height)
         png = rasterize(clean.data, max(1, width), (font_files().regular,))
         with Image.open(io.BytesIO(png)) as im:
@@ -199,19 +219,21 @@ def _load_picture(path: Path, file: str, settings: ImageSettings) -> Image.Image
     return result.image
 
 
-def _place(canvas: Image.Image, picture: Image.Image, box: tuple[int, int, int, int],
-           fit: Fit) -> None:
+def _place(
+    canvas: Image.Image, picture: Image.Image, box: tuple[int, int, int, int], fit: Fit
+) -> None:
     left, top, right, bottom = box
     width, height = right - left, bottom - top
     if fit == "cover":
-        canvas.paste(ImageOps.fit(picture.convert("RGB"), (width, height),
-                                  Image.Resampling.LANCZOS), (left, top))
+        canvas.paste(
+            ImageOps.fit(picture.convert("RGB"), (width, height), Image.Resampling.LANCZOS),
+            (left, top),
+        )
         return
     draw = ImageDraw.Draw(canvas)
     draw.rounded_rectangle(box, radius=24, fill="white")
     pad = max(16, min(width, height) // 10)
-    inner = ImageOps.contain(picture, (width - 2 * pad, height - 2 * pad),
-                             Image.Resampling.LANCZOS)
+    inner = ImageOps.contain(picture, (width - 2 * pad, height - 2 * pad), Image.Resampling.LANCZOS)
     at = (left + (width - inner.width) // 2, top + (height - inner.height) // 2)
     if inner.mode == "RGBA":
         canvas.paste(inner.convert("RGB"), at, inner.getchannel("A"))
@@ -247,8 +269,7 @@ def render_og(title: str, subtitle: str, picture: Image.Image | None, fit: Fit) 
     return canvas
 
 
-def render_square(title: str, subtitle: str, picture: Image.Image | None,
-                  fit: Fit) -> Image.Image:
+def render_square(title: str, subtitle: str, picture: Image.Image | None, fit: Fit) -> Image.Image:
     S, M = 1080, 80
     canvas = Image.new("RGB", (S, S), BACKGROUND)
     draw = ImageDraw.Draw(canvas)
@@ -275,6 +296,7 @@ def _jpeg(image: Image.Image) -> bytes:
 
 # --- the API ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SocialJob:
     """One page's social images to make: what ``make_social_images`` takes."""
@@ -298,9 +320,16 @@ class _Plan:
     problems: tuple[Problem, ...]
 
 
-def make_social_images(title: str, subtitle: str | None, image: Path | None, out_dir: Path, *,
-                       settings: ImageSettings | None = None, stem: str = "social",
-                       fit: Fit = "auto") -> SocialImages:
+def make_social_images(
+    title: str,
+    subtitle: str | None,
+    image: Path | None,
+    out_dir: Path,
+    *,
+    settings: ImageSettings | None = None,
+    stem: str = "social",
+    fit: Fit = "auto",
+) -> SocialImages:
     """Write ``<stem>-og.<key>.jpg`` (1200×630) and ``<stem>-square.<key>.jpg`` (1080×1080)
     into ``out_dir``, made in (or copied from) the cache. ``fit``: ``contain`` for logos
     (default for SVG and images with transparency), ``cover`` for photos."""
@@ -308,8 +337,13 @@ def make_social_images(title: str, subtitle: str | None, image: Path | None, out
     return make_many_social_images([job], settings=settings, workers=1)[0]
 
 
-def make_many_social_images(jobs: list[SocialJob], *, settings: ImageSettings | None = None,
-                            workers: int | None = None, hashes=None) -> list[SocialImages]:
+def make_many_social_images(
+    jobs: list[SocialJob],
+    *,
+    settings: ImageSettings | None = None,
+    workers: int | None = None,
+    hashes=None,
+) -> list[SocialImages]:
     """``make_social_images`` for many pages: the missing ones are drawn on all cores
     (``workers``: default ``settings.workers``, else all cores); results in ``jobs``' order."""
     from .cache import HashCache
@@ -324,12 +358,13 @@ def make_many_social_images(jobs: list[SocialJob], *, settings: ImageSettings | 
     for plan in plans:
         if plan.key not in missing and not all(path.exists() for path in plan.cached.values()):
             missing[plan.key] = plan
-    drawn = _draw_all(list(missing.values()), settings,
-                      workers if workers is not None else settings.workers)
-    problems_by_key = dict(zip(missing, drawn))
+    drawn = _draw_all(
+        list(missing.values()), settings, workers if workers is not None else settings.workers
+    )
+    problems_by_key = dict(zip(missing, drawn, strict=False))
     results = []
     folders: set[Path] = set()
-    for job, plan in zip(jobs, plans):
+    for job, plan in zip(jobs, plans, strict=False):
         extra = problems_by_key.get(plan.key, ())
         out_dir = Path(job.out_dir)
         if out_dir not in folders:
@@ -341,8 +376,9 @@ def make_many_social_images(jobs: list[SocialJob], *, settings: ImageSettings | 
         encodes = 2 if plan.key in problems_by_key else 0
         if encodes:
             del problems_by_key[plan.key]  # counted once, like one drawing
-        results.append(SocialImages(targets["og"], targets["square"], encodes,
-                                    plan.problems + tuple(extra)))
+        results.append(
+            SocialImages(targets["og"], targets["square"], encodes, plan.problems + tuple(extra))
+        )
     return results
 
 
@@ -373,11 +409,24 @@ def _plan(job: SocialJob, settings: ImageSettings, hashes) -> _Plan:
         except OSError as error:
             problems.append(messages.unreadable(str(image), error.strerror or ""))
             image = None
-    key = hashlib.sha256(json.dumps({
-        "v": SOCIAL_VERSION, "title": title, "subtitle": subtitle, "image": source_sha,
-        "fit": job.fit, "font": _font_digest(), "pillow": Image.__version__,
-        "freetype": features.version("freetype2"), "jpeg": features.version("jpg"),
-        "params": JPEG_PARAMS}, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    key = hashlib.sha256(
+        json.dumps(
+            {
+                "v": SOCIAL_VERSION,
+                "title": title,
+                "subtitle": subtitle,
+                "image": source_sha,
+                "fit": job.fit,
+                "font": _font_digest(),
+                "pillow": Image.__version__,
+                "freetype": features.version("freetype2"),
+                "jpeg": features.version("jpg"),
+                "params": JPEG_PARAMS,
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
     cache_dir = settings.cache_path / "social" / key[:2]
     cached = {name: cache_dir / f"{key}-{name}.jpg" for name in ("og", "square")}
     return _Plan(title, subtitle, image, job.fit, cached, key, tuple(problems))
@@ -396,10 +445,17 @@ def _draw(plan: _Plan, settings: ImageSettings) -> tuple[Problem, ...]:
             picture = loaded
     chosen: Fit = plan.fit
     if plan.fit == "auto":
-        chosen = "contain" if picture is None or picture.mode == "RGBA" or \
-            Path(str(image)).suffix.lower() == ".svg" else "cover"
+        chosen = (
+            "contain"
+            if picture is None
+            or picture.mode == "RGBA"
+            or Path(str(image)).suffix.lower() == ".svg"
+            else "cover"
+        )
     write_atomic(plan.cached["og"], _jpeg(render_og(plan.title, plan.subtitle, picture, chosen)))
-    write_atomic(plan.cached["square"], _jpeg(render_square(plan.title, plan.subtitle, picture, chosen)))
+    write_atomic(
+        plan.cached["square"], _jpeg(render_square(plan.title, plan.subtitle, picture, chosen))
+    )
     return tuple(problems)
 
 

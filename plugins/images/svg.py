@@ -19,7 +19,8 @@ SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-ALLOWED_ELEMENTS = frozenset("""
+ALLOWED_ELEMENTS = frozenset(
+    """
 svg g defs title desc symbol use switch
 path rect circle ellipse line polyline polygon
 text tspan textPath
@@ -29,10 +30,12 @@ feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA 
 feFuncG feFuncR feGaussianBlur feMerge feMergeNode feMorphology feOffset fePointLight
 feSpecularLighting feSpotLight feTile feTurbulence
 image style
-""".split())
+""".split()
+)
 UNWRAPPED = frozenset({"a"})  # the element goes, its children stay
-ALLOWED_FOREIGN_ATTRIBUTES = frozenset({f"{{{XLINK_NS}}}href", f"{{{XML_NS}}}space",
-                                        f"{{{XML_NS}}}lang"})
+ALLOWED_FOREIGN_ATTRIBUTES = frozenset(
+    {f"{{{XLINK_NS}}}href", f"{{{XML_NS}}}space", f"{{{XML_NS}}}lang"}
+)
 SAFE_DATA_IMAGE = re.compile(r"^\s*data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$", re.I)
 URL_FUNCTION = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
 UNSAFE_CSS = re.compile(r"@import|expression\s*\(|javascript:|-moz-binding|behavior\s*:", re.I)
@@ -72,9 +75,16 @@ def sanitize(data: bytes) -> CleanSvg:
     """Sanitized SVG bytes and its size; raises ``SvgError`` if this is not SVG."""
     if len(data) > MAX_SVG_BYTES:
         raise SvgError(f"larger than {MAX_SVG_BYTES // 1_000_000} MB")
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False, remove_comments=True,
-                             remove_pis=True, remove_blank_text=False)
+    parser = etree.XMLParser(
+        resolve_entities="internal",
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
@@ -183,7 +193,14 @@ def rasterize(svg: bytes, width: int, font_files: tuple[Path, ...] = ()) -> byte
     import resvg_py
 
     family = "Noto Sans" if font_files else None
-    return bytes(resvg_py.svg_to_bytes(
-        svg_string=svg.decode("utf-8"), width=width, skip_system_fonts=True,
-        font_files=[str(f) for f in font_files] or None, font_family=family,
-        sans_serif_family=family, serif_family=family))
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg.decode("utf-8"),
+            width=width,
+            skip_system_fonts=True,
+            font_files=[str(f) for f in font_files] or None,
+            font_family=family,
+            sans_serif_family=family,
+            serif_family=family,
+        )
+    )

@@ -1,6 +1,7 @@
 """Build the site with Pelican, atomically, and report content mistakes without tracebacks.
 
-    python -m kalo.build --settings pelicanconf.py --input content --orgs organizations --output output
+    python -m kalo.build --settings pelicanconf.py --input content --orgs organizations \
+        --output output
 
 The site is written into a temporary folder beside the output folder and replaces the
 output only when the whole build succeeded, so an interrupted or failed build leaves the
@@ -31,9 +32,16 @@ from kalo.i18n import MissingCatalog
 from kalo.problems import ContentErrors
 
 
-def build(settings_file: Path, input_dir: Path, org_dir: Path, output_dir: Path,
-          extra: dict | None = None, *, incremental_build: bool = False,
-          record: bool | None = None) -> bool:
+def build(
+    settings_file: Path,
+    input_dir: Path,
+    org_dir: Path,
+    output_dir: Path,
+    extra: dict | None = None,
+    *,
+    incremental_build: bool = False,
+    record: bool | None = None,
+) -> bool:
     """Build into a temporary folder, then swap it in place of ``output_dir``. Returns
     False when, incremental, nothing changed since the last build (nothing was done).
     ``record`` (default: ``incremental_build``): remember this build's inputs and page
@@ -105,14 +113,19 @@ def _swap_in(staging: Path, output_dir: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kalo.build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m kalo.build", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--input", type=Path, default=Path("content"))
     parser.add_argument("--orgs", type=Path, default=Path("organizations"))
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--debug", action="store_true", help="show Pelican's debug log")
-    parser.add_argument("--full", action="store_true",
-                        help="build everything again, reusing nothing of the previous output")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="build everything again, reusing nothing of the previous output",
+    )
     args = parser.parse_args(argv)
 
     logging.basicConfig(
@@ -123,7 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
     try:
-        built = build(args.settings, args.input, args.orgs, args.output, incremental_build=not args.full, record=True)
+        built = build(
+            args.settings,
+            args.input,
+            args.orgs,
+            args.output,
+            incremental_build=not args.full,
+            record=True,
+        )
     except (ContentErrors, MissingCatalog) as errors:
         print(errors, file=sys.stderr)
         return 1

@@ -9,9 +9,9 @@ fast and a checker's import cannot break the others.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from kalo.problems import Problem
 
@@ -70,15 +70,23 @@ def check_workshops(roots: CheckRoots) -> CheckOutcome:
 
     orgs = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
     known = KnownOrganizations.from_folder(roots.orgdir, {o.slug for o in orgs.organizations})
-    result = load_workshops(roots.inputdir / DEFAULTS["WORKSHOP_DIR"], today=roots.today,
-                            orgs=known, display_root=roots.display_root)
+    result = load_workshops(
+        roots.inputdir / DEFAULTS["WORKSHOP_DIR"],
+        today=roots.today,
+        orgs=known,
+        display_root=roots.display_root,
+    )
     held = sum(1 for w in result.workshops if w.held)
     planned = len(result.workshops) - held
-    summary_en = (f"{result.files} workshop {'file' if result.files == 1 else 'files'} checked: "
-                  f"{len(result.workshops)} sessions ({held} held, {planned} planned)")
-    summary_el = (f"{'Ελέγχθηκε' if result.files == 1 else 'Ελέγχθηκαν'} {result.files} "
-                  f"{'αρχείο' if result.files == 1 else 'αρχεία'} εργαστηρίων: "
-                  f"{len(result.workshops)} συναντήσεις ({held} έγιναν, {planned} προγραμματισμένες)")
+    summary_en = (
+        f"{result.files} workshop {'file' if result.files == 1 else 'files'} checked: "
+        f"{len(result.workshops)} sessions ({held} held, {planned} planned)"
+    )
+    summary_el = (
+        f"{'Ελέγχθηκε' if result.files == 1 else 'Ελέγχθηκαν'} {result.files} "
+        f"{'αρχείο' if result.files == 1 else 'αρχεία'} εργαστηρίων: "
+        f"{len(result.workshops)} συναντήσεις ({held} έγιναν, {planned} προγραμματισμένες)"
+    )
     return CheckOutcome(result.problems, summary_en, summary_el)
 
 

@@ -30,8 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:  # the boundary: never a traceback for a volunteer
         print(f"internal error, please report it: {type(error).__name__}: {error}", file=sys.stderr)
-        print(f"    εσωτερικό σφάλμα, παρακαλούμε αναφέρετέ το: {type(error).__name__}: {error}",
-              file=sys.stderr)
+        print(
+            f"    εσωτερικό σφάλμα, παρακαλούμε αναφέρετέ το: {type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
         return 3
 
 
@@ -50,8 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate all content without building")
     check.add_argument("--orgdir", type=Path, default=Path("organizations"))
     check.add_argument("--inputdir", type=Path, default=Path("content"))
-    check.add_argument("--today", type=datetime.date.fromisoformat, default=None,
-                       help="check as on this day (YYYY-MM-DD); for tests")
+    check.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=None,
+        help="check as on this day (YYYY-MM-DD); for tests",
+    )
     check.set_defaults(run=run_check)
 
     new_org = commands.add_parser("new-org", help="start the folder of a new organization")
@@ -60,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     new_org.set_defaults(run=run_new_org)
 
     schema = commands.add_parser(
-        "schema", help="regenerate schema/profile.schema.json and docs/organization-fields.md")
+        "schema", help="regenerate schema/profile.schema.json and docs/organization-fields.md"
+    )
     schema.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project's root")
     schema.set_defaults(run=run_schema)
     return parser
@@ -85,10 +92,14 @@ def run_check(args: argparse.Namespace) -> int:
         problems.extend(outcome.problems)
         errors = sum(1 for p in outcome.problems if p.severity == "error")
         warnings = len(outcome.problems) - errors
-        summaries.append(f"{outcome.summary_en}; {_count(errors, 'error', 'errors')}, "
-                         f"{_count(warnings, 'warning', 'warnings')}")
-        summaries.append(f"    {outcome.summary_el}· {_count(errors, 'σφάλμα', 'σφάλματα')}, "
-                         f"{_count(warnings, 'προειδοποίηση', 'προειδοποιήσεις')}")
+        summaries.append(
+            f"{outcome.summary_en}; {_count(errors, 'error', 'errors')}, "
+            f"{_count(warnings, 'warning', 'warnings')}"
+        )
+        summaries.append(
+            f"    {outcome.summary_el}· {_count(errors, 'σφάλμα', 'σφάλματα')}, "
+            f"{_count(warnings, 'προειδοποίηση', 'προειδοποιήσεις')}"
+        )
     if problems:
         print(format_report(problems))
         print()
@@ -118,30 +129,38 @@ def run_new_org(args: argparse.Namespace) -> int:
     name = " ".join(args.name.split())
     slug = slugify(name)
     if len(name) < 2 or not slug:
-        _say("Give the organization's name in Greek, e.g. make new-org NAME=\"Κοινωνική Κουζίνα\"",
-             "Δώστε την επωνυμία στα ελληνικά, π.χ. make new-org NAME=\"Κοινωνική Κουζίνα\"")
+        _say(
+            'Give the organization\'s name in Greek, e.g. make new-org NAME="Κοινωνική Κουζίνα"',
+            'Δώστε την επωνυμία στα ελληνικά, π.χ. make new-org NAME="Κοινωνική Κουζίνα"',
+        )
         return 1
     folder = args.orgdir / slug
     if folder.exists():
-        _say(f"{folder.as_posix()}/ already exists: that organization is already there. "
-             "To change it, edit its profile.yaml; for another organization with a similar "
-             "name, give a fuller name.",
-             f"ο φάκελος {folder.as_posix()}/ υπάρχει ήδη: ο οργανισμός είναι ήδη καταχωρισμένος. "
-             "Για αλλαγές, επεξεργαστείτε το profile.yaml του· για άλλον οργανισμό με παρόμοια "
-             "επωνυμία, δώστε πληρέστερη επωνυμία.")
+        _say(
+            f"{folder.as_posix()}/ already exists: that organization is already there. "
+            "To change it, edit its profile.yaml; for another organization with a similar "
+            "name, give a fuller name.",
+            f"ο φάκελος {folder.as_posix()}/ υπάρχει ήδη: ο οργανισμός είναι ήδη καταχωρισμένος. "
+            "Για αλλαγές, επεξεργαστείτε το profile.yaml του· για άλλον οργανισμό με παρόμοια "
+            "επωνυμία, δώστε πληρέστερη επωνυμία.",
+        )
         return 1
     if not args.orgdir.is_dir():
-        _say(f"the organizations folder {args.orgdir.as_posix()}/ does not exist",
-             f"ο φάκελος των οργανισμών {args.orgdir.as_posix()}/ δεν υπάρχει")
+        _say(
+            f"the organizations folder {args.orgdir.as_posix()}/ does not exist",
+            f"ο φάκελος των οργανισμών {args.orgdir.as_posix()}/ δεν υπάρχει",
+        )
         return 1
     folder.mkdir()
     (folder / "profile.yaml").write_text(scaffold_profile(name), encoding="utf-8")
     (folder / "about.el.md").write_text(scaffold_about(), encoding="utf-8")
-    _say(f"Created {folder.as_posix()}/ with profile.yaml and about.el.md. Fill in the fields "
-         "marked REQUIRED, add the logo and photos to the folder, then run: make check",
-         f"Δημιουργήθηκε ο φάκελος {folder.as_posix()}/ με profile.yaml και about.el.md. "
-         "Συμπληρώστε τα πεδία με την ένδειξη ΥΠΟΧΡΕΩΤΙΚΟ, βάλτε λογότυπο και φωτογραφίες στον "
-         "φάκελο και τρέξτε: make check")
+    _say(
+        f"Created {folder.as_posix()}/ with profile.yaml and about.el.md. Fill in the fields "
+        "marked REQUIRED, add the logo and photos to the folder, then run: make check",
+        f"Δημιουργήθηκε ο φάκελος {folder.as_posix()}/ με profile.yaml και about.el.md. "
+        "Συμπληρώστε τα πεδία με την ένδειξη ΥΠΟΧΡΕΩΤΙΚΟ, βάλτε λογότυπο και φωτογραφίες στον "
+        "φάκελο και τρέξτε: make check",
+    )
     return 0
 
 
@@ -157,8 +176,10 @@ def run_schema(args: argparse.Namespace) -> int:
     from organizations.field_docs import DOCS_PATH, organization_fields_markdown
     from organizations.schema_export import SCHEMA_PATH, profile_json_schema_text
 
-    for relative, text in ((SCHEMA_PATH, profile_json_schema_text()),
-                           (DOCS_PATH, organization_fields_markdown())):
+    for relative, text in (
+        (SCHEMA_PATH, profile_json_schema_text()),
+        (DOCS_PATH, organization_fields_markdown()),
+    ):
         path = args.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

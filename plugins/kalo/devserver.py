@@ -9,7 +9,6 @@ and save again. Reload the browser page to see the new build.
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import sys
 import threading

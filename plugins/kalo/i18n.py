@@ -7,7 +7,7 @@ English is the source language of interface strings (the msgids); Greek lives in
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
@@ -26,7 +26,7 @@ class MissingCatalog(RuntimeError):
     """The compiled catalog of a language is missing or older than its .po file."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> NullTranslations:
     if lang == SOURCE_LANG:
         return NullTranslations()

@@ -29,8 +29,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 # Changes when what the fingerprints cover changes: old records are then ignored.
 FORMAT = 1
@@ -128,8 +129,9 @@ def _packages() -> list[str]:
     return lines
 
 
-def input_fingerprint(settings: dict, settings_file: Path, extra: Iterable[str] = (),
-                      organizations: bool = True) -> str:
+def input_fingerprint(
+    settings: dict, settings_file: Path, extra: Iterable[str] = (), organizations: bool = True
+) -> str:
     """The fingerprint of everything a build's output depends on (``organizations=False``:
     everything but the organizations folder, for pages that fingerprint their own part)."""
     lines = [f"format {FORMAT}", f"today {datetime.date.today().isoformat()}", *_packages(), *extra]
@@ -169,8 +171,11 @@ def up_to_date(settings: dict, output_dir: Path, fingerprint: str) -> bool:
     except (OSError, ValueError):
         return False
     identity = _output_identity(output_dir)
-    return (identity is not None and record.get("fingerprint") == fingerprint
-            and record.get("output") == identity)
+    return (
+        identity is not None
+        and record.get("fingerprint") == fingerprint
+        and record.get("output") == identity
+    )
 
 
 def forget(settings: dict, output_dir: Path) -> None:
@@ -186,8 +191,10 @@ def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
     record = _record_file(settings, output_dir)
     record.parent.mkdir(parents=True, exist_ok=True)
     tmp = record.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"fingerprint": fingerprint,
-                               "output": _output_identity(output_dir)}), encoding="utf-8")
+    tmp.write_text(
+        json.dumps({"fingerprint": fingerprint, "output": _output_identity(output_dir)}),
+        encoding="utf-8",
+    )
     os.replace(tmp, record)
 
 
@@ -232,7 +239,9 @@ class PageManifest:
                 self.previous = record.get("pages", {})
 
     def fingerprint(self, material: str) -> str:
-        return hashlib.sha256(f"{self.site}\0{material}".encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(
+            f"{self.site}\0{material}".encode("utf-8", "surrogatepass")
+        ).hexdigest()
 
     def note(self, name: str, fingerprint: str) -> None:
         self.current[name] = fingerprint
@@ -278,8 +287,9 @@ def commit_pending(settings: dict, output_dir: Path) -> None:
             continue
         final = path.with_name(path.name[: -len(".pending")])
         tmp = final.with_name(final.name + ".tmp")
-        tmp.write_text(json.dumps({"output": identity, "pages": pages}, sort_keys=True),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"output": identity, "pages": pages}, sort_keys=True), encoding="utf-8"
+        )
         os.replace(tmp, final)
         path.unlink(missing_ok=True)
     _prune(folder)

@@ -21,10 +21,46 @@ from kalo.elot743 import slugify
 from kalo.pickle_file import read_pickle, replace_pickle
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "figcaption",
-    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p", "pre",
-    "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
@@ -118,10 +154,14 @@ class MarkdownCache:
     def render_many(self, items: list[tuple[str, str]]) -> list[str]:
         """``render_markdown(text, lang)`` of each item, in order: cached ones from the
         cache, the others on all cores when there are many (fork)."""
-        keys = [hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
-                for text, lang in items]
+        keys = [
+            hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
+            for text, lang in items
+        ]
         missing = [number for number, key in enumerate(keys) if key not in self.known]
-        fresh = dict(zip(missing, _render_many([items[number] for number in missing])))
+        fresh = dict(
+            zip(missing, _render_many([items[number] for number in missing]), strict=False)
+        )
         rendered = []
         for number, key in enumerate(keys):
             html = fresh[number] if number in fresh else self.known[key]

@@ -154,7 +154,9 @@ class PageBatch:
             os.close(read)
             _, status = os.waitpid(pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
-                reports.append(b"".join(chunks).decode("utf-8", "replace") or f"exit status {status}")
+                reports.append(
+                    b"".join(chunks).decode("utf-8", "replace") or f"exit status {status}"
+                )
         if failure is not None:
             raise failure
         if reports:

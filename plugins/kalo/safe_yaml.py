@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import ComposerError
-from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -112,7 +110,7 @@ def _encoding_problem(file: str, line: int | None, guess: str | None) -> Problem
         field=None,
         message_en=(
             f"the file is not saved as UTF-8{seen_en}. Open it in your editor and save it "
-            "with the encoding \"UTF-8\" (in Notepad: Save as → Encoding: UTF-8)."
+            'with the encoding "UTF-8" (in Notepad: Save as → Encoding: UTF-8).'
         ),
         message_el=(
             f"το αρχείο δεν είναι αποθηκευμένο ως UTF-8{seen_el}. Ανοίξτε το στον επεξεργαστή "
@@ -152,7 +150,9 @@ def _timestamp(loader, node):
         raise _Refused(problem="impossible date", problem_mark=node.start_mark) from None
 
 
-DefendedLoader.add_constructor("tag:yaml.org,2002:timestamp", DefendedLoader.construct_yaml_timestamp)
+DefendedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", DefendedLoader.construct_yaml_timestamp
+)
 
 if getattr(yaml, "__with_libyaml__", False):
 
@@ -206,8 +206,9 @@ def parse_yaml_text(
     return _parse_with(DefendedLoader, text, file, first_line - 1, allow_empty, final=True)
 
 
-def _parse_with(loader_class, text: str, file: str, offset: int, allow_empty: bool,
-                final: bool = False) -> YamlResult | None:
+def _parse_with(
+    loader_class, text: str, file: str, offset: int, allow_empty: bool, final: bool = False
+) -> YamlResult | None:
     """The result, or None when a non-final loader met an error (to be explained by the next)."""
     loader = loader_class(text)
     try:
@@ -305,7 +306,8 @@ _PLAIN_REASONS: tuple[tuple[str, str, str], ...] = (
     (
         "expected <block end>",
         "the indentation is inconsistent: fields of the same group must start in the same column",
-        "οι εσοχές δεν είναι συνεπείς: τα πεδία της ίδιας ομάδας πρέπει να ξεκινούν στην ίδια στήλη",
+        "οι εσοχές δεν είναι συνεπείς: τα πεδία της ίδιας ομάδας πρέπει να ξεκινούν στην ίδια "
+        "στήλη",
     ),
     (
         "did not find expected key",

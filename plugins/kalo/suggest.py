@@ -1,4 +1,4 @@
-""""Did you mean …?" for codes and field names, forgiving accents, case and script.
+""" "Did you mean …?" for codes and field names, forgiving accents, case and script.
 
 A volunteer who writes ``municipality: Ιλιον`` means ``ilion``: the value is matched
 against the codes and against their Greek and English labels with accents and case

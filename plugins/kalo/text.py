@@ -9,7 +9,9 @@ from functools import lru_cache
 def strip_accents(text: str) -> str:
     """Remove tonos, diaeresis and other combining marks (ΐ → ι, ϋ → υ)."""
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -53,10 +53,13 @@ def _peak_resident_mib() -> float:
 def write() -> None:
     target = os.environ.get(ENVIRONMENT_VARIABLE)
     if target:
-        Path(target).write_text(json.dumps(dict(sorted(_seconds.items())), indent=1), encoding="utf-8")
+        Path(target).write_text(
+            json.dumps(dict(sorted(_seconds.items())), indent=1), encoding="utf-8"
+        )
         Path(target).with_suffix(".memory.json").write_text(
             json.dumps(dict(sorted(_peak_mib.items(), key=lambda item: item[1])), indent=1),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def timed_generator(cls):

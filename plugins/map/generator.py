@@ -22,13 +22,21 @@ class MapGenerator(Generator):
         dist = Path(self.options["MAP_LEAFLET_DIST"])
         missing = [name for name in self.options["MAP_LEAFLET_FILES"] if not (dist / name).exists()]
         if missing:
-            raise_if_errors([Problem(
-                str(dist), None, None,
-                f"Leaflet is not installed ({', '.join(missing)} missing): run `make node-deps` "
-                "(npm ci) in the project's folder, then build again.",
-                f"Το Leaflet δεν είναι εγκατεστημένο (λείπουν: {', '.join(missing)}): τρέξτε "
-                "`make node-deps` (npm ci) στον φάκελο του έργου και ξαναχτίστε.",
-            )])
+            raise_if_errors(
+                [
+                    Problem(
+                        str(dist),
+                        None,
+                        None,
+                        f"Leaflet is not installed ({', '.join(missing)} missing): run `make "
+                        "node-deps` "
+                        "(npm ci) in the project's folder, then build again.",
+                        f"Το Leaflet δεν είναι εγκατεστημένο (λείπουν: {', '.join(missing)}): "
+                        "τρέξτε "
+                        "`make node-deps` (npm ci) στον φάκελο του έργου και ξαναχτίστε.",
+                    )
+                ]
+            )
 
     def generate_output(self, writer):
         if not self.options["MAP_ENABLED"]:
@@ -41,16 +49,28 @@ class MapGenerator(Generator):
         count = len(mapped(directory))
         for lang in LANGS:
             data_url = counterparts[lang] + self.options["MAP_DATA_FILE"]
-            data = json.dumps(marker_data(directory, lang, self.settings.get("SITEURL", "")), ensure_ascii=False, separators=(",", ":"))
+            data = json.dumps(
+                marker_data(directory, lang, self.settings.get("SITEURL", "")),
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
             target = output / data_url
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(data + "\n", encoding="utf-8")
             writer.write_file(
-                f"{counterparts[lang]}index.html", self.get_template("map"), self.context,
-                lang=lang, page_url=counterparts[lang], alternates=counterparts,
-                counterparts=counterparts, seo_kind=None,
-                map_data_url=data_url, map_filters=options, map_count=count,
-                map_groups=by_municipality(directory, lang), map_options=self._js_options(),
+                f"{counterparts[lang]}index.html",
+                self.get_template("map"),
+                self.context,
+                lang=lang,
+                page_url=counterparts[lang],
+                alternates=counterparts,
+                counterparts=counterparts,
+                seo_kind=None,
+                map_data_url=data_url,
+                map_filters=options,
+                map_count=count,
+                map_groups=by_municipality(directory, lang),
+                map_options=self._js_options(),
                 leaflet_dir=self.options["MAP_VENDOR_DIR"] + "/",
             )
 

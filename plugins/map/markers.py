@@ -50,8 +50,11 @@ def marker_data(directory, lang: str, site_url: str = "") -> dict:
             },
         }
         if len(same_place[place]) > 1:
-            marker.update(group=groups[place], spot=same_place[place].index(org.slug),
-                          of=len(same_place[place]))
+            marker.update(
+                group=groups[place],
+                spot=same_place[place].index(org.slug),
+                of=len(same_place[place]),
+            )
         markers.append(marker)
     return {"lang": lang, "markers": markers}
 
@@ -66,7 +69,9 @@ def filter_options(directory) -> dict[str, list[tuple[str, int]]]:
             value = getattr(org, attribute)
             for code in value if isinstance(value, tuple) else (value,):
                 counts[code] += 1
-        options[name] = [(code, counts[code]) for code in codes.codes(list_name) if counts.get(code)]
+        options[name] = [
+            (code, counts[code]) for code in codes.codes(list_name) if counts.get(code)
+        ]
     return options
 
 
@@ -76,5 +81,8 @@ def by_municipality(directory, lang: str) -> list[tuple[str, list]]:
     groups = defaultdict(list)
     for org in directory:
         groups[org.municipality].append(org)
-    return [(code, directory.sorted(groups[code], lang))
-            for code in codes.codes("municipality") if groups.get(code)]
+    return [
+        (code, directory.sorted(groups[code], lang))
+        for code in codes.codes("municipality")
+        if groups.get(code)
+    ]

@@ -21,7 +21,9 @@ DEFAULTS = {
     "MAP_TILE_URL": "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILE_SUBDOMAINS": "abc",
     # The tile licence's attribution (ODbL), shown on the map in both languages.
-    "MAP_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    "MAP_ATTRIBUTION": (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
     "MAP_MAX_ZOOM": 19,
     # Where the map opens before fitting the markers: West Athens.
     "MAP_CENTER": (38.015, 23.69),

@@ -55,8 +55,12 @@ def datapackage(files: dict[str, bytes], base_url: str, folder: str, options: di
             {"title": bilingual(publisher), "path": f"{base_url}/", "role": "publisher"},
         ],
         "keywords": [
-            "κοινωνική και αλληλέγγυα οικονομία", "social and solidarity economy",
-            "Δυτική Αθήνα", "West Athens", "ΚοινΣΕπ", "cooperatives",
+            "κοινωνική και αλληλέγγυα οικονομία",
+            "social and solidarity economy",
+            "Δυτική Αθήνα",
+            "West Athens",
+            "ΚοινΣΕπ",
+            "cooperatives",
         ],
         "resources": [
             {
@@ -66,7 +70,8 @@ def datapackage(files: dict[str, bytes], base_url: str, folder: str, options: di
                 "title": "Φορείς (CSV) / Organizations (CSV)",
                 "description": (
                     "Ένας φορέας ανά γραμμή· UTF-8 με BOM, ώστε να ανοίγει σωστά στο Excel. "
-                    "/ One organization per row; UTF-8 with a byte-order mark, so that Excel opens it correctly."
+                    "/ One organization per row; UTF-8 with a byte-order mark, so that Excel "
+                    "opens it correctly."
                 ),
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -91,8 +96,10 @@ def datapackage(files: dict[str, bytes], base_url: str, folder: str, options: di
                 "path": "organizations.json",
                 "title": "Φορείς (JSON) / Organizations (JSON)",
                 "description": (
-                    "Ένα αντικείμενο ανά φορέα, με κείμενα ανά γλώσσα και κωδικούς με τις ονομασίες τους. "
-                    "/ One object per organization, with texts per language and codes with their labels."
+                    "Ένα αντικείμενο ανά φορέα, με κείμενα ανά γλώσσα και κωδικούς με τις "
+                    "ονομασίες τους. "
+                    "/ One object per organization, with texts per language and codes with their "
+                    "labels."
                 ),
                 "format": "json",
                 "mediatype": "application/json",

@@ -97,8 +97,10 @@ def initiative(record: Record, base_url: str) -> dict:
     if org.address.el:
         address["vcard:street-address"] = _texts(org.address.el, org.address.en)
     if org.municipality != "other":
-        address["vcard:locality"] = _texts(codes.label("municipality", org.municipality, "el"),
-                                           codes.label("municipality", org.municipality, "en"))
+        address["vcard:locality"] = _texts(
+            codes.label("municipality", org.municipality, "el"),
+            codes.label("municipality", org.municipality, "en"),
+        )
         address["vcard:region"] = _texts("Αττική", "Attica")
         address["vcard:country-name"] = "Greece"
     if org.postal_code:

@@ -46,12 +46,14 @@ def organizations_geojson(records: list[Record]) -> bytes:
             name: value for name, value in flat_row(record).items() if name not in ("lat", "lon")
         }
         row = flat_row(record)
-        features.append({
-            "type": "Feature",
-            "id": record.slug,
-            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-            "properties": properties,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": record.slug,
+                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                "properties": properties,
+            }
+        )
     return to_json({"type": "FeatureCollection", "features": features})
 
 

@@ -24,11 +24,14 @@ class OpenDataGenerator(Generator):
 
     def generate_context(self):
         self.options = opendata_settings(self.settings)
-        self.base_url = urls.absolute_base(self.settings.get("SITEURL", ""), self.options["OPENDATA_LOCAL_URL"])
+        self.base_url = urls.absolute_base(
+            self.settings.get("SITEURL", ""), self.options["OPENDATA_LOCAL_URL"]
+        )
         directory = self.context.get("organizations")
         self.records = (
             build_records(directory, self.base_url, self.options["OPENDATA_EMAIL"])
-            if directory is not None else []
+            if directory is not None
+            else []
         )
         self.files = self._files()
         self.context["opendata_urls"] = urls
@@ -42,12 +45,17 @@ class OpenDataGenerator(Generator):
             "organizations.csv": exports.organizations_csv(self.records),
             "organizations.geojson": exports.organizations_geojson(self.records),
         }
-        files["datapackage.json"] = exports.to_json(datapackage(files, self.base_url, folder, self.options))
+        files["datapackage.json"] = exports.to_json(
+            datapackage(files, self.base_url, folder, self.options)
+        )
         files["essglobal.jsonld"] = exports.to_json(
             essglobal_jsonld(self.records, self.base_url, self.options["OPENDATA_ESSGLOBAL_KINDS"])
         )
-        log.info("open data: %d organizations exported, %d with a location",
-                 len(self.records), len(exports.geolocated(self.records)))
+        log.info(
+            "open data: %d organizations exported, %d with a location",
+            len(self.records),
+            len(exports.geolocated(self.records)),
+        )
         return files
 
     def generate_output(self, writer):
@@ -63,7 +71,9 @@ class OpenDataGenerator(Generator):
         by_slug = {record.slug: record for record in self.records}
         (folder / "murmurations").mkdir(parents=True, exist_ok=True)
         for record in self.records:
-            profile = murmurations_profile(record, by_slug, self.base_url, self.options["OPENDATA_DIR"])
+            profile = murmurations_profile(
+                record, by_slug, self.base_url, self.options["OPENDATA_DIR"]
+            )
             (folder / "murmurations" / f"{record.slug}.json").write_bytes(exports.to_json(profile))
         for lang in LANGS:
             self._write_page(writer, lang)
@@ -73,9 +83,15 @@ class OpenDataGenerator(Generator):
         url = counterparts[lang]
         folder = self.options["OPENDATA_DIR"]
         writer.write_file(
-            urls.save_as(url), self.get_template("open_data"), self.context,
-            lang=lang, page_url=url, alternates=counterparts, counterparts=counterparts,
-            noindex=False, seo_kind=None,
+            urls.save_as(url),
+            self.get_template("open_data"),
+            self.context,
+            lang=lang,
+            page_url=url,
+            alternates=counterparts,
+            counterparts=counterparts,
+            noindex=False,
+            seo_kind=None,
             lastmod=max((r.org.updated or r.org.consent.date for r in self.records), default=None),
             data_folder=folder,
             data_files=[(name, self.file_sizes[name]) for name in urls.FILES],

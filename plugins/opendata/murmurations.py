@@ -34,8 +34,11 @@ def primary_url(record: Record) -> str:
 def tags(org) -> list[str]:
     out = [codes.label("kind", org.kind, "en"), codes.label("legal_form", org.legal_form, "en")]
     out += [codes.label("sectors", code, "en") for code in org.sectors]
-    out += ["Social and solidarity economy", "West Athens"] if org.municipality != "other" else [
-        "Social and solidarity economy"]
+    out += (
+        ["Social and solidarity economy", "West Athens"]
+        if org.municipality != "other"
+        else ["Social and solidarity economy"]
+    )
     seen: list[str] = []
     for tag in out:
         if tag not in seen:
@@ -43,7 +46,9 @@ def tags(org) -> list[str]:
     return seen
 
 
-def murmurations_profile(record: Record, by_slug: dict[str, Record], base_url: str, folder: str) -> dict:
+def murmurations_profile(
+    record: Record, by_slug: dict[str, Record], base_url: str, folder: str
+) -> dict:
     org = record.org
     profile: dict = {
         "linked_schemas": [SCHEMA],
@@ -51,11 +56,16 @@ def murmurations_profile(record: Record, by_slug: dict[str, Record], base_url: s
         "primary_url": primary_url(record),
         "tags": tags(org),
     }
-    links = [{"name": "Observatory profile (Greek)", "url": record.urls["el"]},
-             {"name": "Observatory profile (English)", "url": record.urls["en"]}]
+    links = [
+        {"name": "Observatory profile (Greek)", "url": record.urls["el"]},
+        {"name": "Observatory profile (English)", "url": record.urls["en"]},
+    ]
     if org.website:
         links.insert(0, {"name": "Website", "url": org.website})
-    links += [{"name": codes.label("social", network, "en"), "url": url} for network, url in org.social.items()]
+    links += [
+        {"name": codes.label("social", network, "en"), "url": url}
+        for network, url in org.social.items()
+    ]
     profile["urls"] = links
     profile["description"] = org.summary.en or org.summary.el
     profile["status"] = "active"
@@ -72,14 +82,18 @@ def murmurations_profile(record: Record, by_slug: dict[str, Record], base_url: s
     if in_greece(org):
         profile["country_iso_3166"] = "GR"
     if org.location:
-        profile["geolocation"] = {"lat": coordinate(org.location.lat), "lon": coordinate(org.location.lon)}
+        profile["geolocation"] = {
+            "lat": coordinate(org.location.lat),
+            "lon": coordinate(org.location.lon),
+        }
     if record.email:
         profile["contact_details"] = {"email": record.email}
     if org.phone:
         profile["telephone"] = org.phone
     relationships = [
         {"predicate_url": PARTNER_PREDICATE, "object_url": primary_url(by_slug[slug])}
-        for slug in record.partners if slug in by_slug
+        for slug in record.partners
+        if slug in by_slug
     ]
     if relationships:
         profile["relationships"] = relationships

@@ -83,32 +83,36 @@ def flat_row(record: Record) -> dict[str, object]:
         row[attribute] = list(values)
         for lang in LANGS:
             row[f"{attribute}_{lang}"] = [codes.label(list_name, code, lang) for code in values]
-    row.update({
-        "summary_el": org.summary.el,
-        "summary_en": org.summary.en,
-        "founded": org.founded,
-        "registry_number": org.registry_number,
-        "registry_url": org.registry_url,
-        "address_el": org.address.el,
-        "address_en": org.address.en,
-        "postal_code": org.postal_code,
-        "lat": coordinate(org.location.lat) if org.location else None,
-        "lon": coordinate(org.location.lon) if org.location else None,
-        "website": org.website,
-        "email": record.email,
-        "phone": org.phone,
-    })
+    row.update(
+        {
+            "summary_el": org.summary.el,
+            "summary_en": org.summary.en,
+            "founded": org.founded,
+            "registry_number": org.registry_number,
+            "registry_url": org.registry_url,
+            "address_el": org.address.el,
+            "address_en": org.address.en,
+            "postal_code": org.postal_code,
+            "lat": coordinate(org.location.lat) if org.location else None,
+            "lon": coordinate(org.location.lon) if org.location else None,
+            "website": org.website,
+            "email": record.email,
+            "phone": org.phone,
+        }
+    )
     for network in codes.codes("social"):
         row[network] = org.social.get(network)
-    row.update({
-        "employees": org.employees,
-        "members": org.members,
-        "vulnerable_employees": org.vulnerable_employees,
-        "partners": list(record.partners),
-        "url_el": record.urls["el"],
-        "url_en": record.urls["en"],
-        "updated": org.updated.isoformat() if org.updated else None,
-    })
+    row.update(
+        {
+            "employees": org.employees,
+            "members": org.members,
+            "vulnerable_employees": org.vulnerable_employees,
+            "partners": list(record.partners),
+            "url_el": record.urls["el"],
+            "url_en": record.urls["en"],
+            "updated": org.updated.isoformat() if org.updated else None,
+        }
+    )
     # Single-valued coded fields are one value, not a list.
     single = {name for name in CODED if name not in ("sectors", "offers", "needs")}
     for name in single:
@@ -158,12 +162,17 @@ def json_record(record: Record) -> dict:
         "postal_code": org.postal_code,
         "location": (
             {"lat": coordinate(org.location.lat), "lon": coordinate(org.location.lon)}
-            if org.location else None
+            if org.location
+            else None
         ),
         "website": org.website,
         "email": record.email,
         "phone": org.phone,
-        "social": {network: org.social[network] for network in codes.codes("social") if network in org.social},
+        "social": {
+            network: org.social[network]
+            for network in codes.codes("social")
+            if network in org.social
+        },
         "offers": [coded("exchange", code) for code in org.offers],
         "needs": [coded("exchange", code) for code in org.needs],
         "employees": org.employees,

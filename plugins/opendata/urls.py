@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from kalo.i18n import LANGS, lang_prefix
 
-FILES = ("organizations.json", "organizations.csv", "organizations.geojson",
-         "datapackage.json", "essglobal.jsonld")
+FILES = (
+    "organizations.json",
+    "organizations.csv",
+    "organizations.geojson",
+    "datapackage.json",
+    "essglobal.jsonld",
+)
 
 
 def page_url(lang: str) -> str:

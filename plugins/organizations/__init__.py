@@ -3,6 +3,7 @@
 Only published organizations (permission granted, not withdrawn) reach any output.
 """
 
+
 def get_generators(_pelican):
     from organizations.generator import OrganizationsGenerator
 

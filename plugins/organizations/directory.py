@@ -156,7 +156,9 @@ def _possible_partners(published, partners, limit: int) -> dict[str, tuple[Possi
     return result
 
 
-def _nearest(group: list[Organization], same_place: list[Organization], cap: int) -> list[Organization]:
+def _nearest(
+    group: list[Organization], same_place: list[Organization], cap: int
+) -> list[Organization]:
     """Up to ``cap`` members of a code's group, those in the organization's municipality
     (``same_place``: the group's members there, in the group's order) first."""
     if len(group) <= cap:
@@ -179,4 +181,3 @@ def _facets(published) -> dict[str, list[FacetValue]]:
             if members.get(code)
         ]
     return facets
-

@@ -6,7 +6,7 @@ from ``schema.PROFILE``, ``schema.RULES`` and the code lists. Written by
 from __future__ import annotations
 
 from kalo.codes import codes, label
-from organizations.schema import PROFILE, RULES, Field, Type, walk
+from organizations.schema import RULES, Field, Type, walk
 
 DOCS_PATH = "docs/organization-fields.md"
 
@@ -45,13 +45,15 @@ def organization_fields_markdown() -> str:
         "do not edit by hand. -->",
         "",
         "Κάθε οργανισμός έχει τον φάκελό του `organizations/<slug>/` με ένα `profile.yaml`. "
-        "Πώς προσθέτετε ή αλλάζετε έναν οργανισμό: [adding-an-organization.md](adding-an-organization.md).",
+        "Πώς προσθέτετε ή αλλάζετε έναν οργανισμό: "
+        "[adding-an-organization.md](adding-an-organization.md).",
         "",
         "Each organization has its folder `organizations/<slug>/` with a `profile.yaml`. "
         "How to add or change one: [adding-an-organization.md](adding-an-organization.md).",
         "",
         "Υποχρεωτικό «όταν δίνεται η ομάδα»: υποχρεωτικό μόνο αν γράψετε την ομάδα στην οποία "
-        "ανήκει. / Required \"with its group\": required only when the group it belongs to is written.",
+        'ανήκει. / Required "with its group": required only when the group it belongs to is '
+        "written.",
         "",
         "| πεδίο / field | υποχρ. / req. | τύπος / type | περιγραφή | description |",
         "|---|---|---|---|---|",
@@ -68,9 +70,17 @@ def organization_fields_markdown() -> str:
         lines += [f"- **{rule.id}**: {rule.el}", f"  {rule.en}"]
     lines += ["", "## Κωδικοί / Codes"]
     for list_name, title in _CODE_LIST_TITLES.items():
-        lines += ["", f"### {title}", "", "| κωδικός / code | ελληνικά | English |", "|---|---|---|"]
+        lines += [
+            "",
+            f"### {title}",
+            "",
+            "| κωδικός / code | ελληνικά | English |",
+            "|---|---|---|",
+        ]
         for code in codes(list_name):
-            lines.append(f"| `{code}` | {label(list_name, code, 'el')} | {label(list_name, code, 'en')} |")
+            lines.append(
+                f"| `{code}` | {label(list_name, code, 'el')} | {label(list_name, code, 'en')} |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -33,23 +33,30 @@ class OrganizationsGenerator(Generator):
         orgdir = Path(self.settings["ORG_PATH"])
         cache = _cache_folder(self.settings)
         with timing.step("organizations: load and validate"):
-            result = load_organizations(orgdir, today=date.today(), display_root=orgdir.parent,
-                                        cache=cache)
+            result = load_organizations(
+                orgdir, today=date.today(), display_root=orgdir.parent, cache=cache
+            )
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
-        self.directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
+        self.directory = build_directory(
+            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
+        )
         rendered = MarkdownCache(cache, name=f"about-{_folder_key(orgdir)}")
         keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):
-            texts = rendered.render_many([(self.directory.by_slug[slug].about[lang], lang)
-                                          for slug, lang in keys])
-        self.about_html = dict(zip(keys, texts))
+            texts = rendered.render_many(
+                [(self.directory.by_slug[slug].about[lang], lang) for slug, lang in keys]
+            )
+        self.about_html = dict(zip(keys, texts, strict=False))
         rendered.save()
         left = self.directory.left_out
         log.info(
             "organizations: %d published, %d left out (no permission: %d, withdrawn: %d)",
-            len(self.directory), left.total, len(left.no_permission), len(left.withdrawn),
+            len(self.directory),
+            left.total,
+            len(left.no_permission),
+            len(left.withdrawn),
         )
         self.context["organizations"] = self.directory
         self.context["org_urls"] = urls
@@ -68,8 +75,11 @@ class OrganizationsGenerator(Generator):
         self._write_removal_pages(writer)
         with timing.step("organizations: pages"):
             self._batch.write(writer)
-        log.info("organizations: %d pages written, %d unchanged ones reused",
-                 len(self._batch.pages) - self._batch.reused, self._batch.reused)
+        log.info(
+            "organizations: %d pages written, %d unchanged ones reused",
+            len(self._batch.pages) - self._batch.reused,
+            self._batch.reused,
+        )
 
     def _render_cards(self) -> dict[str, dict[str, Markup]]:
         """Each organization's card once per language: listings and facet pages reuse it
@@ -77,21 +87,31 @@ class OrganizationsGenerator(Generator):
         template = self.env.get_template("partials/org_card.html")
         site = {"SITEURL": self.settings["SITEURL"], "org_urls": urls}
         return {
-            lang: {org.slug: Markup(template.render(site, lang=lang, org=org)) for org in self.directory}
+            lang: {
+                org.slug: Markup(template.render(site, lang=lang, org=org))
+                for org in self.directory
+            }
             for lang in LANGS
         }
 
     def _write(self, writer, template: str, url: str, lang: str, **extra):
-        self._batch.add(urls.save_as(url), self.get_template(template), lang=lang, page_url=url,
-                        cards=self.cards[lang], **extra)
+        self._batch.add(
+            urls.save_as(url),
+            self.get_template(template),
+            lang=lang,
+            page_url=url,
+            cards=self.cards[lang],
+            **extra,
+        )
 
     def _write_profile(self, writer, org, lang: str) -> None:
         own = org.has_language(lang)
         counterparts = urls.per_language(urls.profile_url, org.slug)
-        alternates = {l: u for l, u in counterparts.items() if org.has_language(l)}
+        alternates = {code: url for code, url in counterparts.items() if org.has_language(code)}
         values = dict(
             organization=org,
-            about_html=self.about_html.get((org.slug, lang)) or self.about_html.get((org.slug, "el")),
+            about_html=self.about_html.get((org.slug, lang))
+            or self.about_html.get((org.slug, "el")),
             about_lang=lang if (org.slug, lang) in self.about_html else "el",
             is_fallback=not own,
             noindex=not own,
@@ -105,8 +125,14 @@ class OrganizationsGenerator(Generator):
             seo_kind="profile",
             source=str(org.source.relative_to(org.folder.parent.parent)),
         )
-        self._write(writer, "organization", counterparts[lang], lang,
-                    shows=self._profile_shows(org, lang, values), **values)
+        self._write(
+            writer,
+            "organization",
+            counterparts[lang],
+            lang,
+            shows=self._profile_shows(org, lang, values),
+            **values,
+        )
 
     def _profile_shows(self, org, lang: str, values: dict) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
@@ -115,14 +141,23 @@ class OrganizationsGenerator(Generator):
         image made from its folder and its social images. Conservative: whole objects, not
         the fields used."""
         workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
-        own = {key: value for key, value in values.items()
-               if key not in ("organization", "partners", "possible_partners")}
-        return stable_repr((
-            "organization", lang, self._digest(org.slug), sorted(own.items()),
-            [self._digest(partner.slug) for partner in values["partners"]],
-            [(match, self._digest(match.slug)) for match in values["possible_partners"]],
-            workshops, self._images_of(org.slug),
-        ))
+        own = {
+            key: value
+            for key, value in values.items()
+            if key not in ("organization", "partners", "possible_partners")
+        }
+        return stable_repr(
+            (
+                "organization",
+                lang,
+                self._digest(org.slug),
+                sorted(own.items()),
+                [self._digest(partner.slug) for partner in values["partners"]],
+                [(match, self._digest(match.slug)) for match in values["possible_partners"]],
+                workshops,
+                self._images_of(org.slug),
+            )
+        )
 
     def _images_of(self, slug: str) -> list:
         """The responsive images (logo, photos, those of its Markdown: every role) made from
@@ -136,10 +171,11 @@ class OrganizationsGenerator(Generator):
             grouped: dict[str, list] = {}
             for (path, role), image in site.responsive.items():
                 if str(path).startswith(orgdir):
-                    owner = str(path)[len(orgdir):].split(os.sep)[0]
+                    owner = str(path)[len(orgdir) :].split(os.sep)[0]
                     grouped.setdefault(owner, []).append((str(path), role, image))
-            self._images = {owner: sorted(items, key=lambda item: item[:2])
-                            for owner, items in grouped.items()}
+            self._images = {
+                owner: sorted(items, key=lambda item: item[:2]) for owner, items in grouped.items()
+            }
         return [self._images.get(slug, []), site.social.get(("organizations", slug))]
 
     def _digest(self, slug: str) -> str:
@@ -147,13 +183,18 @@ class OrganizationsGenerator(Generator):
         digests = self.__dict__.setdefault("_digests", {})
         if slug not in digests:
             org = self.directory.by_slug[slug]
-            digests[slug] = hashlib.sha256(stable_repr(org).encode("utf-8", "surrogatepass")).hexdigest()
+            digests[slug] = hashlib.sha256(
+                stable_repr(org).encode("utf-8", "surrogatepass")
+            ).hexdigest()
         return digests[slug]
 
     def _write_directory(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.directory_url)
         self._write(
-            writer, "organizations", counterparts[lang], lang,
+            writer,
+            "organizations",
+            counterparts[lang],
+            lang,
             listed=self.directory.sorted(self.directory.organizations, lang),
             lastmod=max(map(_lastmod, self.directory), default=None),
             seo_kind=None,
@@ -168,12 +209,17 @@ class OrganizationsGenerator(Generator):
             for value in values:
                 counterparts = urls.per_language(urls.facet_url, facet, value.code)
                 self._write(
-                    writer, "organization_facet", counterparts[lang], lang,
+                    writer,
+                    "organization_facet",
+                    counterparts[lang],
+                    lang,
                     facet=facet,
                     facet_value=value,
                     list_name=list_name,
                     listed=self.directory.sorted(value.slugs, lang),
-                    lastmod=max((_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None),
+                    lastmod=max(
+                        (_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None
+                    ),
                     seo_kind=None,
                     alternates=counterparts,
                     counterparts=counterparts,
@@ -185,8 +231,13 @@ class OrganizationsGenerator(Generator):
         for org in self.directory.withdrawn:
             for lang in LANGS:
                 self._write(
-                    writer, "organization_removed", urls.profile_url(org.slug, lang), lang,
-                    noindex=True, alternates={}, counterparts={},
+                    writer,
+                    "organization_removed",
+                    urls.profile_url(org.slug, lang),
+                    lang,
+                    noindex=True,
+                    alternates={},
+                    counterparts={},
                 )
 
     def _correction_links(self, org, lang: str) -> dict[str, str]:
@@ -197,7 +248,8 @@ class OrganizationsGenerator(Generator):
         title = f"Διόρθωση / correction: {org.name.el}"
         body = (
             f"Φορέας / organization: {org.name.el} ({org.slug})\n"
-            f"Σελίδα / page: {self.settings.get('SITEURL', '')}/{urls.profile_url(org.slug, lang)}\n\n"
+            f"Σελίδα / page: {self.settings.get('SITEURL', '')}/"
+            f"{urls.profile_url(org.slug, lang)}\n\n"
             "Τι πρέπει να διορθωθεί; / What should be corrected?\n"
         )
         values = {

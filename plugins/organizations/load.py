@@ -18,11 +18,11 @@ from typing import Any
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
 from kalo.pickle_file import read_pickle, replace_pickle
-from organizations.urls import RESERVED_SLUGS
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
 from organizations.model import Consent, Image, Localized, Location, Organization
 from organizations.schema import ABOUT_FILES, PROFILE_FILE
+from organizations.urls import RESERVED_SLUGS
 from organizations.validate import validate_profile
 
 
@@ -67,7 +67,10 @@ class _FolderResult:
 
 
 def load_organizations(
-    orgdir: Path, *, today: datetime.date, display_root: Path | None = None,
+    orgdir: Path,
+    *,
+    today: datetime.date,
+    display_root: Path | None = None,
     cache: Path | None = None,
 ) -> LoadResult:
     """Load every organization folder of ``orgdir``; problems name files relative to
@@ -78,13 +81,21 @@ def load_organizations(
     root = Path(display_root) if display_root is not None else orgdir.parent
     shown = _Shown(root)
     if not orgdir.is_dir():
-        return LoadResult([], [Problem(
-            shown(orgdir), None, None,
-            "the organizations folder does not exist",
-            "ο φάκελος των οργανισμών δεν υπάρχει",
-        )])
+        return LoadResult(
+            [],
+            [
+                Problem(
+                    shown(orgdir),
+                    None,
+                    None,
+                    "the organizations folder does not exist",
+                    "ο φάκελος των οργανισμών δεν υπάρχει",
+                )
+            ],
+        )
     folders = sorted(
-        entry for entry in orgdir.iterdir()
+        entry
+        for entry in orgdir.iterdir()
         if entry.is_dir() and not entry.name.startswith((".", "_"))
     )
     if cache is None:
@@ -143,7 +154,7 @@ def _folder_stamp(folder: Path) -> tuple:
 PARALLEL_FROM = 64
 
 
-def _load_many(folders: list[Path], shown: "_Shown", today: datetime.date) -> list["_FolderResult"]:
+def _load_many(folders: list[Path], shown: _Shown, today: datetime.date) -> list[_FolderResult]:
     """``_load_folder`` of each folder, in order; on all cores (fork) when there are many."""
     workers = min(os.cpu_count() or 1, len(folders))
     if workers <= 1 or len(folders) < PARALLEL_FROM or not hasattr(os, "fork"):
@@ -163,34 +174,37 @@ class _FolderCache:
         where = hashlib.sha256(str(orgdir.resolve()).encode()).hexdigest()[:16]
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
-        self.file = cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
+        self.file = (
+            cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
+        )
         self.known: dict = read_pickle(self.file)  # empty: load everything
         self.today = today
         self.fresh: dict = {}
 
-    def load_all(self, folders: list[Path], shown: "_Shown") -> list["_FolderResult"]:
+    def load_all(self, folders: list[Path], shown: _Shown) -> list[_FolderResult]:
         """Every folder's result: from the cache when its files did not change, else read
         and validated again, on all cores when there are many (fork: nothing to pickle but
         the results)."""
         stamps = [_folder_stamp(folder) for folder in folders]
         results: list = [None] * len(folders)
         missing = []
-        for number, (folder, stamp) in enumerate(zip(folders, stamps)):
+        for number, (folder, stamp) in enumerate(zip(folders, stamps, strict=False)):
             known = self.known.get(folder.name)
             if known is not None and known[0] == stamp:
                 results[number] = known[1]
             else:
                 missing.append(number)
         fresh = _load_many([folders[number] for number in missing], shown, self.today)
-        for number, result in zip(missing, fresh):
+        for number, result in zip(missing, fresh, strict=False):
             results[number] = result
-        for folder, stamp, result in zip(folders, stamps, results):
+        for folder, stamp, result in zip(folders, stamps, results, strict=False):
             self.fresh[folder.name] = (stamp, result)
         return results
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(
-                self.known[name][0] == self.fresh[name][0] for name in self.fresh):
+            self.known[name][0] == self.fresh[name][0] for name in self.fresh
+        ):
             return
         replace_pickle(self.file, self.fresh, self.prefix)
 
@@ -218,13 +232,17 @@ def _load_folder(folder: Path, shown: _Shown, today: datetime.date) -> _FolderRe
     elif slug in RESERVED_SLUGS:
         problems.append(_reserved_slug(folder, shown))
     if not source.is_file():
-        problems.append(Problem(
-            file, None, None,
-            f"every organization folder needs a {PROFILE_FILE}; create one with "
-            "`make new-org NAME=\"...\"` or remove the folder",
-            f"κάθε φάκελος οργανισμού χρειάζεται {PROFILE_FILE}· φτιάξτε το με "
-            "`make new-org NAME=\"...\"` ή σβήστε τον φάκελο",
-        ))
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                f"every organization folder needs a {PROFILE_FILE}; create one with "
+                '`make new-org NAME="..."` or remove the folder',
+                f"κάθε φάκελος οργανισμού χρειάζεται {PROFILE_FILE}· φτιάξτε το με "
+                '`make new-org NAME="..."` ή σβήστε τον φάκελο',
+            )
+        )
         return _FolderResult(slug, file, None, problems, {})
     loaded = read_yaml_file(source, file=file)
     problems.extend(loaded.problems)
@@ -258,7 +276,9 @@ def _bad_slug(folder: Path, shown: _Shown) -> Problem:
     hint_en = f"; rename the folder to {suggestion}" if suggestion else ""
     hint_el = f"· μετονομάστε τον φάκελο σε {suggestion}" if suggestion else ""
     return Problem(
-        shown(folder) + "/", None, None,
+        shown(folder) + "/",
+        None,
+        None,
         "the folder name must be lowercase Latin letters, digits and single hyphens "
         f"(it becomes the page's address){hint_en}",
         "το όνομα του φακέλου πρέπει να έχει μόνο πεζά λατινικά γράμματα, ψηφία και μονές "
@@ -268,7 +288,9 @@ def _bad_slug(folder: Path, shown: _Shown) -> Problem:
 
 def _reserved_slug(folder: Path, shown: _Shown) -> Problem:
     return Problem(
-        shown(folder) + "/", None, None,
+        shown(folder) + "/",
+        None,
+        None,
         f'the folder name "{folder.name}" is taken by the directory\'s own pages '
         f"(/organizations/{folder.name}/...); add a word to it, e.g. the municipality",
         f"το όνομα φακέλου «{folder.name}» χρησιμοποιείται από τις σελίδες του καταλόγου "
@@ -286,9 +308,15 @@ def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Probl
         try:
             raw = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(shown(path), None, None,
-                                    f"the file cannot be read ({error.strerror})",
-                                    f"το αρχείο δεν μπορεί να διαβαστεί ({error.strerror})"))
+            problems.append(
+                Problem(
+                    shown(path),
+                    None,
+                    None,
+                    f"the file cannot be read ({error.strerror})",
+                    f"το αρχείο δεν μπορεί να διαβαστεί ({error.strerror})",
+                )
+            )
             continue
         decoded = decode_utf8(raw, file=shown(path))
         if decoded.problem:
@@ -305,21 +333,30 @@ def _check_partners(result: _FolderResult, existing: set[str], valid: set[str]) 
             continue  # published or not: the generator hides unpublished ones
         path = f"partners[{index}]"
         if partner in existing:
-            problems.append(Problem(
-                result.file, line, path,
-                f"the partner {partner} has errors in its own profile (see its messages); "
-                "fix them first",
-                f"ο συνεργάτης {partner} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
-                "διορθώστε τα πρώτα",
-            ))
+            problems.append(
+                Problem(
+                    result.file,
+                    line,
+                    path,
+                    f"the partner {partner} has errors in its own profile (see its messages); "
+                    "fix them first",
+                    f"ο συνεργάτης {partner} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά "
+                    "του)· "
+                    "διορθώστε τα πρώτα",
+                )
+            )
         else:
-            problems.append(Problem(
-                result.file, line, path,
-                f"there is no organization folder {partner}/; partners are written as the "
-                "folder name of another organization",
-                f"δεν υπάρχει φάκελος οργανισμού {partner}/· οι συνεργάτες γράφονται με το "
-                "όνομα του φακέλου άλλου οργανισμού",
-            ))
+            problems.append(
+                Problem(
+                    result.file,
+                    line,
+                    path,
+                    f"there is no organization folder {partner}/; partners are written as the "
+                    "folder name of another organization",
+                    f"δεν υπάρχει φάκελος οργανισμού {partner}/· οι συνεργάτες γράφονται με το "
+                    "όνομα του φακέλου άλλου οργανισμού",
+                )
+            )
     return problems
 
 

@@ -63,18 +63,34 @@ def _field_lines(spec: Field, path: str, *, depth: int, commented: bool, name_el
     if spec.type is Type.GROUP:
         out.append(line(f"{spec.name}:"))
         for child in spec.fields:
-            out.extend(_field_lines(child, f"{path}.{child.name}", depth=depth + 1,
-                                    commented=commented, name_el=name_el))
+            out.extend(
+                _field_lines(
+                    child,
+                    f"{path}.{child.name}",
+                    depth=depth + 1,
+                    commented=commented,
+                    name_el=name_el,
+                )
+            )
     elif spec.type is Type.LIST and spec.item is not None and spec.item.type is Type.GROUP:
         out.append(line(f"{spec.name}:"))
         item_lines: list[str] = []
         for child in spec.item.fields:
-            item_lines.extend(_field_lines(child, f"{path}[].{child.name}", depth=depth + 2,
-                                           commented=True, name_el=name_el))
+            item_lines.extend(
+                _field_lines(
+                    child,
+                    f"{path}[].{child.name}",
+                    depth=depth + 2,
+                    commented=True,
+                    name_el=name_el,
+                )
+            )
         # The first field of the example item carries the list's "- ".
         item_start = f"# {pad}    "
-        first = next(i for i, text in enumerate(item_lines) if not text[len(item_start):].startswith("#"))
-        item_lines[first] = f"# {pad}  - " + item_lines[first][len(item_start):]
+        first = next(
+            i for i, text in enumerate(item_lines) if not text[len(item_start) :].startswith("#")
+        )
+        item_lines[first] = f"# {pad}  - " + item_lines[first][len(item_start) :]
         out.extend(item_lines)
     else:
         out.append(line(f"{spec.name}: {_value(spec, path, commented, name_el)}".rstrip()))

@@ -92,8 +92,9 @@ def _field_schema(spec: Field) -> dict[str, Any]:
         out.update(type=["string", "integer"], pattern=PHONE_PATTERN)
     elif t is Type.POSTAL_CODE:
         # Pattern applies to text, the bounds to a number written without quotes.
-        out.update(type=["string", "integer"], pattern=POSTAL_CODE_PATTERN,
-                   minimum=10000, maximum=99999)
+        out.update(
+            type=["string", "integer"], pattern=POSTAL_CODE_PATTERN, minimum=10000, maximum=99999
+        )
     elif t is Type.CODE:
         out["enum"] = list(codes(spec.codes))
         labels = "; ".join(f"{code}: {label(spec.codes, code, 'el')}" for code in codes(spec.codes))

@@ -101,8 +101,11 @@ def post_process(output: Path, options: dict, siteurl: str = "") -> dict[str, in
                 counts["compressed"] += compress_file(path)
 
     if any(counts.values()):
-        log.info("publish: %(minified)d files minified, %(fingerprinted)d fingerprinted, "
-                 "%(compressed)d compressed copies", counts)
+        log.info(
+            "publish: %(minified)d files minified, %(fingerprinted)d fingerprinted, "
+            "%(compressed)d compressed copies",
+            counts,
+        )
     return counts
 
 

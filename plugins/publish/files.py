@@ -10,7 +10,8 @@ from pathlib import Path
 def walk(root: Path, extensions: tuple[str, ...]) -> list[Path]:
     """Files under ``root`` with one of ``extensions``, in a stable (sorted) order."""
     return sorted(
-        path for path in root.rglob("*")
+        path
+        for path in root.rglob("*")
         if path.is_file() and not path.is_symlink() and path.suffix.lower() in extensions
     )
 

@@ -31,7 +31,7 @@ def _minify_element(text: str, tag: str, option: str) -> str:
     out = _minify(f"{start}{text}{end}", **{option: True})
     if not (out.startswith(start) and out.endswith(end)):
         return text
-    return out[len(start):-len(end)]
+    return out[len(start) : -len(end)]
 
 
 def minify_css(text: str) -> str:

@@ -21,8 +21,18 @@ DEFAULTS = {
     # send precompressed files (nginx gzip_static / brotli_static, GitLab Pages).
     "PUBLISH_COMPRESS": False,
     "PUBLISH_COMPRESS_EXTENSIONS": (
-        ".html", ".css", ".js", ".json", ".geojson", ".csv", ".xml", ".atom", ".ics",
-        ".svg", ".txt", ".webmanifest",
+        ".html",
+        ".css",
+        ".js",
+        ".json",
+        ".geojson",
+        ".csv",
+        ".xml",
+        ".atom",
+        ".ics",
+        ".svg",
+        ".txt",
+        ".webmanifest",
     ),
     # Smaller files are not worth compressing (one TCP packet anyway).
     "PUBLISH_COMPRESS_MIN_SIZE": 256,

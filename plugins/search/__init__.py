@@ -45,8 +45,12 @@ def _finish(pelican) -> None:
     if pages is not None and options["SEARCH_ENABLED"]:
         cache_root = pelican.settings.get("KALO_CACHE_DIR")
         with timing.step("search index"):
-            build_index(Path(pelican.output_path), sorted(pages, key=lambda p: p.path), options,
-                        cache=Path(cache_root) / "search" if cache_root else None)
+            build_index(
+                Path(pelican.output_path),
+                sorted(pages, key=lambda p: p.path),
+                options,
+                cache=Path(cache_root) / "search" if cache_root else None,
+            )
 
 
 def get_generators(_pelican):

@@ -23,8 +23,14 @@ class SearchPageGenerator(Generator):
         counterparts = {lang: search_url(lang, options["SEARCH_PAGE"]) for lang in LANGS}
         for lang in LANGS:
             writer.write_file(
-                f"{counterparts[lang]}index.html", self.get_template("search"), self.context,
-                lang=lang, page_url=counterparts[lang], alternates=counterparts,
-                counterparts=counterparts, noindex=True, seo_kind=None,
+                f"{counterparts[lang]}index.html",
+                self.get_template("search"),
+                self.context,
+                lang=lang,
+                page_url=counterparts[lang],
+                alternates=counterparts,
+                counterparts=counterparts,
+                noindex=True,
+                seo_kind=None,
                 search_bundle=options["SEARCH_BUNDLE_DIR"] + "/",
             )

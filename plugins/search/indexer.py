@@ -22,16 +22,23 @@ BUNDLE_FORMAT = 3
 
 # Pagefind writes ready-made interfaces too; the site has its own (theme/static/js/search.js).
 UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
 )
 
 
 def pagefind_binary(configured: str | None) -> Path:
     if configured:
         if not Path(configured).is_file():
-            _fail(f"the Pagefind binary {configured} (SEARCH_PAGEFIND_BINARY) does not exist.",
-                  f"το πρόγραμμα Pagefind {configured} (SEARCH_PAGEFIND_BINARY) δεν υπάρχει.")
+            _fail(
+                f"the Pagefind binary {configured} (SEARCH_PAGEFIND_BINARY) does not exist.",
+                f"το πρόγραμμα Pagefind {configured} (SEARCH_PAGEFIND_BINARY) δεν υπάρχει.",
+            )
         return Path(configured)
     try:
         from pagefind.service import get_executable
@@ -39,10 +46,12 @@ def pagefind_binary(configured: str | None) -> Path:
         get_executable = None
     binary = get_executable() if get_executable else None
     if binary is None or not Path(binary).exists():
-        _fail("the Pagefind binary is missing: install the pinned `pagefind[extended]` "
-              "(make setup) or set SEARCH_PAGEFIND_BINARY.",
-              "λείπει το πρόγραμμα Pagefind: εγκαταστήστε το `pagefind[extended]` (make setup) "
-              "ή ορίστε το SEARCH_PAGEFIND_BINARY.")
+        _fail(
+            "the Pagefind binary is missing: install the pinned `pagefind[extended]` "
+            "(make setup) or set SEARCH_PAGEFIND_BINARY.",
+            "λείπει το πρόγραμμα Pagefind: εγκαταστήστε το `pagefind[extended]` (make setup) "
+            "ή ορίστε το SEARCH_PAGEFIND_BINARY.",
+        )
     return Path(binary)
 
 
@@ -52,8 +61,9 @@ CACHED_BUNDLES = 6
 ENTRY = "pagefind-entry.json"
 
 
-def build_index(output: Path, pages: list[IndexedPage], options: dict,
-                cache: Path | None = None) -> None:
+def build_index(
+    output: Path, pages: list[IndexedPage], options: dict, cache: Path | None = None
+) -> None:
     """Index ``pages`` of ``output`` into ``output/<SEARCH_BUNDLE_DIR>/``, one index per language.
 
     Pagefind runs once per language, over a copy of that language's pages (with
@@ -94,35 +104,50 @@ def build_index(output: Path, pages: list[IndexedPage], options: dict,
     (bundle / ENTRY).write_text(_merged_entry(entries), encoding="utf-8")
     if cache is not None:
         _prune(cache)
-    log.info("search: %d pages indexed (%s) into /%s/", len(pages), ", ".join(languages),
-             options["SEARCH_BUNDLE_DIR"])
+    log.info(
+        "search: %d pages indexed (%s) into /%s/",
+        len(pages),
+        ", ".join(languages),
+        options["SEARCH_BUNDLE_DIR"],
+    )
 
 
-def _index(output: Path, pages: list[IndexedPage], binary: Path, options: dict, work: Path,
-           cached: Path | None) -> Path:
+def _index(
+    output: Path,
+    pages: list[IndexedPage],
+    binary: Path,
+    options: dict,
+    work: Path,
+    cached: Path | None,
+) -> Path:
     """Run Pagefind over ``pages``; the bundle goes into ``cached`` (through a temporary
     name, so another build never sees half of it) or, without a cache, into ``work``."""
     source = work.with_name(work.name + "-pages")
     for page in pages:  # one page in memory at a time: 20,000 pages would take 1 GB
         target = source / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8")
+        target.write_text(
+            mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8"
+        )
     made = work if cached is None else cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
     shutil.rmtree(made, ignore_errors=True)
     command = [str(binary), "--site", str(source), "--output-path", str(made), "--quiet"]
     for selector in options["SEARCH_EXCLUDE_SELECTORS"]:
         command += ["--exclude-selectors", selector]
     try:
-        done = subprocess.run(command, capture_output=True, text=True,
-                              timeout=options["SEARCH_TIMEOUT"], check=False)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=options["SEARCH_TIMEOUT"], check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         shutil.rmtree(made, ignore_errors=True)
         _fail(f"Pagefind could not run: {error}", f"το Pagefind δεν έτρεξε: {error}")
     if done.returncode != 0 or not (made / ENTRY).exists():
         shutil.rmtree(made, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip()[-2000:]
-        _fail(f"Pagefind failed (exit {done.returncode}): {detail}",
-              f"το Pagefind απέτυχε (κωδικός {done.returncode}): {detail}")
+        _fail(
+            f"Pagefind failed (exit {done.returncode}): {detail}",
+            f"το Pagefind απέτυχε (κωδικός {done.returncode}): {detail}",
+        )
     shutil.rmtree(source, ignore_errors=True)
     for name in UNUSED_BUNDLE_FILES:
         (made / name).unlink(missing_ok=True)
@@ -154,13 +179,15 @@ def _link_tree(source: Path, target: Path) -> None:
 def _merged_entry(entries: list[dict]) -> str:
     """One ``pagefind-entry.json`` naming every language's index, written as Pagefind does."""
     merged = dict(entries[0])
-    merged["languages"] = {lang: info for entry in entries
-                           for lang, info in sorted(entry["languages"].items())}
+    merged["languages"] = {
+        lang: info for entry in entries for lang, info in sorted(entry["languages"].items())
+    }
     return json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
 
 
-def _bundle_key(output: Path, pages: list[IndexedPage], command_options: list[str],
-                binary: Path) -> str:
+def _bundle_key(
+    output: Path, pages: list[IndexedPage], command_options: list[str], binary: Path
+) -> str:
     """The pages' bytes as written (marking them is a function of those bytes), their
     addresses and languages, the options and the binary."""
     digest = hashlib.sha256()
@@ -173,8 +200,11 @@ def _bundle_key(output: Path, pages: list[IndexedPage], command_options: list[st
 
 def _prune(cache: Path) -> None:
     """Keep only the newest few bundles."""
-    kept = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: p.stat().st_mtime, reverse=True)
+    kept = sorted(
+        (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for stale in kept[CACHED_BUNDLES:]:
         shutil.rmtree(stale, ignore_errors=True)
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from kalo import timing
 from kalo.incremental import file_digest
@@ -41,14 +42,18 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def _job(page: WrittenPage, site_host: str, index: Mapping[str, Sequence[str]],
-         members: Mapping[str, frozenset[str]]) -> dict[str, Any]:
+def _job(
+    page: WrittenPage,
+    site_host: str,
+    index: Mapping[str, Sequence[str]],
+    members: Mapping[str, frozenset[str]],
+) -> dict[str, Any]:
     """The page as plain, picklable fields, with only its own keyphrase's competitors: the
     first few that the report names and their number (passing every competitor to every
     page made the work grow with the square of the pages sharing a keyphrase)."""
     key = keyphrase_key(page.keyphrase, page.lang)
     urls = index.get(key, ())
-    others = [url for url in urls[:LISTED_URLS + 1] if url != page.url][:LISTED_URLS]
+    others = [url for url in urls[: LISTED_URLS + 1] if url != page.url][:LISTED_URLS]
     return {
         "page": page,
         "site_host": site_host,
@@ -60,9 +65,18 @@ def _job(page: WrittenPage, site_host: str, index: Mapping[str, Sequence[str]],
 def _key(job: Mapping[str, Any], content_digest: bytes, site_wide: bytes) -> str:
     """``site_wide``: the settings and the analysis code, the same for every page."""
     page = job["page"]
-    material = repr((page.url, page.lang, page.keyphrase, page.kind, page.source,
-                     job["site_host"], sorted(job["keyphrase_pages"].items()),
-                     job["competing_count"]))
+    material = repr(
+        (
+            page.url,
+            page.lang,
+            page.keyphrase,
+            page.kind,
+            page.source,
+            job["site_host"],
+            sorted(job["keyphrase_pages"].items()),
+            job["competing_count"],
+        )
+    )
     digest = hashlib.sha256(site_wide)
     digest.update(material.encode("utf-8"))
     digest.update(content_digest)
@@ -71,28 +85,38 @@ def _key(job: Mapping[str, Any], content_digest: bytes, site_wide: bytes) -> str
 
 def _analyze(job: tuple[Mapping[str, Any], Mapping[str, Any]]) -> PageReport:
     fields, settings = job
-    page = read_page(fields["page"], fields["site_host"], fields["keyphrase_pages"],
-                     fields["competing_count"])
+    page = read_page(
+        fields["page"], fields["site_host"], fields["keyphrase_pages"], fields["competing_count"]
+    )
     return analyze_page(page, settings)
 
 
-def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapping[str, Any],
-                    cache: Path, keys_out: list[str] | None = None) -> tuple[PageReport, ...]:
+def analyze_written(
+    pages: Sequence[WrittenPage],
+    site_host: str,
+    settings: Mapping[str, Any],
+    cache: Path,
+    keys_out: list[str] | None = None,
+) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports)."""
     with timing.step("SEO analysis: keys and cache"):
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
         jobs_by_page = [_job(page, site_host, index, members) for page in pages]
-        site_wide = hashlib.sha256(repr((sorted(settings.items()), _code_version())).encode()).digest()
+        site_wide = hashlib.sha256(
+            repr((sorted(settings.items()), _code_version())).encode()
+        ).digest()
         keys = [_key(job, file_digest(job["page"].path), site_wide) for job in jobs_by_page]
         if keys_out is not None:
             keys_out.extend(keys)
         store = ResultStore(cache)
         stored = store.load(set(keys))
         reports: dict[int, PageReport] = {
-            number: stored[key] for number, key in enumerate(keys)
-            if isinstance(stored.get(key), PageReport)}
+            number: stored[key]
+            for number, key in enumerate(keys)
+            if isinstance(stored.get(key), PageReport)
+        }
     missing = [number for number in range(len(pages)) if number not in reports]
     jobs = [(jobs_by_page[number], settings) for number in missing]
     with timing.step("SEO analysis: pages analysed"):
@@ -101,7 +125,7 @@ def analyze_written(pages: Sequence[WrittenPage], site_host: str, settings: Mapp
                 fresh = list(pool.map(_analyze, jobs, chunksize=16))
         else:
             fresh = [_analyze(job) for job in jobs]
-    for number, report in zip(missing, fresh):
+    for number, report in zip(missing, fresh, strict=False):
         reports[number] = report
     with timing.step("SEO analysis: keys and cache"):
         store.save(keys, {keys[number]: reports[number] for number in missing})

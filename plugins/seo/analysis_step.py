@@ -35,7 +35,9 @@ def note_page(path, context) -> WrittenPage | None:
         return None  # generated listings: nothing a volunteer writes, nothing to advise
     if page is not None and "page_url" not in context:
         raw = page.metadata.get("keywords") or ""
-        keywords = raw if isinstance(raw, (list, tuple)) else [k.strip() for k in str(raw).split(",")]
+        keywords = (
+            raw if isinstance(raw, (list, tuple)) else [k.strip() for k in str(raw).split(",")]
+        )
         url, lang, kind, source = page.url, page.lang, "page", page.relative_source_path
     else:
         keywords = context.get("keywords") or ()
@@ -82,13 +84,18 @@ def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
         shutil.copyfile(folder / name, staging / name)
     shutil.rmtree(cached, ignore_errors=True)
     staging.rename(cached)
-    older = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                   key=lambda p: p.stat().st_mtime, reverse=True)
+    older = sorted(
+        (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for stale in older[CACHED_REPORTS:]:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, site_url: str) -> None:
+def analyze_and_report(
+    pages: list[WrittenPage], output: Path, settings: dict, site_url: str
+) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
     cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
@@ -109,7 +116,8 @@ def analyze_and_report(pages: list[WrittenPage], output: Path, settings: dict, s
             or f"SEO score {failure.report.score} for {failure.report.url} is below the minimum",
             message_el=f"βαθμός SEO {failure.report.score} για {failure.report.url}: "
             + "; ".join(result.advice for result in failure.results if failure.report.lang == "el")
-            or f"ο βαθμός SEO {failure.report.score} για {failure.report.url} είναι κάτω από το ελάχιστο",
+            or f"ο βαθμός SEO {failure.report.score} για {failure.report.url} "
+            "είναι κάτω από το ελάχιστο",
         )
         for failure in failures
     )

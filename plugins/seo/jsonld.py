@@ -18,8 +18,12 @@ NETWORK = {
 GOVERNMENT_FORMS = {"dimos", "dimotiko-nomiko-prosopo"}
 NONPROFIT_FORMS = {"amke", "somateio", "idryma"}
 ENTERPRISE_FORMS = {
-    "koinsep-entaxis", "koinsep-syllogikis-ofeleias", "koispe",
-    "synetairismos-ergazomenon", "synetairismos", "epicheirisi",
+    "koinsep-entaxis",
+    "koinsep-syllogikis-ofeleias",
+    "koispe",
+    "synetairismos-ergazomenon",
+    "synetairismos",
+    "epicheirisi",
 }
 
 
@@ -34,8 +38,14 @@ def schema_type(kind: str, legal_form: str, has_address: bool) -> str:
     return "Organization"
 
 
-def organization(org, lang: str, page_url: str, site_url: str, logo_url: str | None = None,
-                 image_urls: tuple[str, ...] = ()) -> dict:
+def organization(
+    org,
+    lang: str,
+    page_url: str,
+    site_url: str,
+    logo_url: str | None = None,
+    image_urls: tuple[str, ...] = (),
+) -> dict:
     other = "en" if lang == "el" else "el"
     data = {
         "@context": "https://schema.org",
@@ -64,8 +74,11 @@ def organization(org, lang: str, page_url: str, site_url: str, logo_url: str | N
             **({"postalCode": org.postal_code} if org.postal_code else {}),
         }
     if org.location:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": org.location.lat,
-                       "longitude": org.location.lon}
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": org.location.lat,
+            "longitude": org.location.lon,
+        }
     # No e-mail: the page writes it so that harvesters cannot read it (theme/static/js/email.js).
     if org.phone:
         data["telephone"] = org.phone
@@ -81,8 +94,15 @@ def organization(org, lang: str, page_url: str, site_url: str, logo_url: str | N
     return data
 
 
-def event(workshop, lang: str, page_url: str, text, series_label: str, place_label: str | None,
-          image_url: str | None = None) -> dict:
+def event(
+    workshop,
+    lang: str,
+    page_url: str,
+    text,
+    series_label: str,
+    place_label: str | None,
+    image_url: str | None = None,
+) -> dict:
     """A workshop as a schema.org Event, from its own data only."""
     status = "EventScheduled"
     data = {
@@ -105,8 +125,12 @@ def event(workshop, lang: str, page_url: str, text, series_label: str, place_lab
         data["location"] = {
             "@type": "Place",
             "name": place or place_label,
-            "address": {"@type": "PostalAddress", "addressLocality": place_label or "",
-                        "addressRegion": "Αττική" if lang == "el" else "Attica", "addressCountry": "GR"},
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": place_label or "",
+                "addressRegion": "Αττική" if lang == "el" else "Attica",
+                "addressCountry": "GR",
+            },
         }
     if image_url:
         data["image"] = [image_url]

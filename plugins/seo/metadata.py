@@ -42,10 +42,18 @@ def jsonld_event(context, workshop, lang: str, text, image_path: str | None = No
     from kalo import codes
 
     site = absolute_site_url(context)
-    place = codes.label("municipality", workshop.municipality, lang) if workshop.municipality else None
-    return jsonld.event(workshop, lang, f"{site}/{context['page_url']}", text,
-                        codes.label("series", workshop.series, lang), place,
-                        f"{site}/{image_path}" if image_path else None)
+    place = (
+        codes.label("municipality", workshop.municipality, lang) if workshop.municipality else None
+    )
+    return jsonld.event(
+        workshop,
+        lang,
+        f"{site}/{context['page_url']}",
+        text,
+        codes.label("series", workshop.series, lang),
+        place,
+        f"{site}/{image_path}" if image_path else None,
+    )
 
 
 @pass_context
@@ -56,7 +64,9 @@ def jsonld_breadcrumbs(context, trail) -> dict:
 
 @pass_context
 def jsonld_website(context, name: str, lang: str) -> dict:
-    return jsonld.website(name, f"{absolute_site_url(context)}/{'' if lang == 'el' else 'en/'}", lang)
+    return jsonld.website(
+        name, f"{absolute_site_url(context)}/{'' if lang == 'el' else 'en/'}", lang
+    )
 
 
 SHARE_TARGETS = (
@@ -99,11 +109,17 @@ class SitemapCollector:
 
     def add(self, context) -> None:
         page = context.get("page")
-        noindex = context.get("noindex") or bool(page is not None and getattr(page, "is_fallback", False))
+        noindex = context.get("noindex") or bool(
+            page is not None and getattr(page, "is_fallback", False)
+        )
         if noindex:
             return
         if page is not None and "page_url" not in context:
-            url, alternates, lastmod = page.url, getattr(page, "alternates", {}), page.metadata.get("modified")
+            url, alternates, lastmod = (
+                page.url,
+                getattr(page, "alternates", {}),
+                page.metadata.get("modified"),
+            )
         else:
             url = context.get("page_url")
             alternates, lastmod = context.get("alternates") or {}, context.get("lastmod")
@@ -112,7 +128,9 @@ class SitemapCollector:
         absolute_url = f"{self.site_url}/{url}"
         self.entries[absolute_url] = SitemapEntry(
             url=absolute_url,
-            lastmod=lastmod.date() if hasattr(lastmod, "date") and callable(lastmod.date) else lastmod,
+            lastmod=lastmod.date()
+            if hasattr(lastmod, "date") and callable(lastmod.date)
+            else lastmod,
             alternates={lang: f"{self.site_url}/{href}" for lang, href in alternates.items()},
         )
 

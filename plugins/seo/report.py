@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Any, TextIO
 
 from .analysis.failure import PageFailure
 from .analysis.model import LEVEL_RANK, LEVELS, CheckResult, PageReport

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 KEPT_BUILDS = 5
 _CHUNK = 500  # keys per query (SQLite limits the parameters of one statement)
@@ -29,7 +29,9 @@ class ResultStore:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
-        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB, build INTEGER)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB, build INTEGER)"
+        )
         db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER)")
         db.commit()
         return db
@@ -39,9 +41,11 @@ class ResultStore:
         found = {}
         keys = list(keys)
         for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start:start + _CHUNK]
+            chunk = keys[start : start + _CHUNK]
             rows = self._db.execute(
-                f"SELECT key, report FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                f"SELECT key, report FROM results WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
             for key, blob in rows:
                 try:
                     found[key] = pickle.loads(blob)
@@ -55,10 +59,14 @@ class ResultStore:
             number = (self._db.execute("SELECT MAX(number) FROM builds").fetchone()[0] or 0) + 1
             self._db.execute("DELETE FROM builds")
             self._db.execute("INSERT INTO builds VALUES (?)", (number,))
-            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                                 ((key, pickle.dumps(report), number) for key, report in fresh.items()))
-            self._db.executemany("UPDATE results SET build = ? WHERE key = ?",
-                                 ((number, key) for key in used if key not in fresh))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                ((key, pickle.dumps(report), number) for key, report in fresh.items()),
+            )
+            self._db.executemany(
+                "UPDATE results SET build = ? WHERE key = ?",
+                ((number, key) for key in used if key not in fresh),
+            )
             self._db.execute("DELETE FROM results WHERE build <= ?", (number - KEPT_BUILDS,))
 
     def close(self) -> None:

@@ -32,7 +32,8 @@ Thresholds, and where they come from (Yoast SEO's content analysis unless noted)
 from __future__ import annotations
 
 import copy
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 LEVELS = ("good", "ok", "problem")
 

@@ -33,7 +33,9 @@ def _entry_xml(entry: SitemapEntry) -> str:
             lines.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(href)}/>')
         default = entry.alternates.get("el")
         if default:
-            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
+            lines.append(
+                f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>'
+            )
     lines.append("</url>")
     return "".join(lines)
 
@@ -46,8 +48,9 @@ def _urlset(entries: list[SitemapEntry]) -> str:
     )
 
 
-def write_sitemaps(entries: list[SitemapEntry], output: Path, site_url: str,
-                   max_urls: int = MAX_URLS) -> list[Path]:
+def write_sitemaps(
+    entries: list[SitemapEntry], output: Path, site_url: str, max_urls: int = MAX_URLS
+) -> list[Path]:
     """sitemap.xml, or a sitemap index with sitemap-N.xml files beyond ``max_urls``."""
     entries = sorted(entries, key=lambda entry: entry.url)
     if len(entries) <= max_urls:
@@ -76,7 +79,7 @@ def write_sitemaps(entries: list[SitemapEntry], output: Path, site_url: str,
 def write_robots(output: Path, site_url: str) -> Path:
     path = output / "robots.txt"
     path.write_text(
-        "User-agent: *\nAllow: /\nDisallow: /seo/\n\n" f"Sitemap: {site_url}/sitemap.xml\n",
+        f"User-agent: *\nAllow: /\nDisallow: /seo/\n\nSitemap: {site_url}/sitemap.xml\n",
         encoding="utf-8",
     )
     return path

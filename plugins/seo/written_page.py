@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from seo.analysis import PageForAnalysis
 
@@ -26,8 +26,12 @@ class WrittenPage:
     source: str
 
 
-def read_page(page: WrittenPage, site_host: str, keyphrase_pages: Mapping[str, Sequence[str]],
-              competing_count: int | None = None) -> PageForAnalysis:
+def read_page(
+    page: WrittenPage,
+    site_host: str,
+    keyphrase_pages: Mapping[str, Sequence[str]],
+    competing_count: int | None = None,
+) -> PageForAnalysis:
     """The page as the analysis sees it: its title, description and main content (without
     the parts marked ``data-seo-skip``), read from the written file."""
     text = Path(page.path).read_text(encoding="utf-8")

@@ -50,11 +50,13 @@ def calendar_ics(workshops, options: FeedOptions) -> bytes:
     # Always present, so the calendar has a component even before any session is dated
     # (RFC 5545); its range comes from the content, never from the clock.
     years = [w.date.year for w in dated] or [options.epoch.year]
-    cal.add_component(icalendar.Timezone.from_tzid(
-        "Europe/Athens",
-        first_date=datetime.date(min(years), 1, 1),
-        last_date=datetime.date(max(years) + 1, 1, 1),
-    ))
+    cal.add_component(
+        icalendar.Timezone.from_tzid(
+            "Europe/Athens",
+            first_date=datetime.date(min(years), 1, 1),
+            last_date=datetime.date(max(years) + 1, 1, 1),
+        )
+    )
     for workshop in dated:
         cal.add_component(_event(workshop, options))
     return cal.to_ical()
@@ -64,7 +66,7 @@ def _event(workshop: Workshop, options: FeedOptions) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"workshop-{workshop.slug}@{options.uid_domain}")
     # Not the build time: the session's own day keeps builds byte for byte the same.
-    event.add("dtstamp", datetime.datetime.combine(workshop.date, datetime.time(), datetime.timezone.utc))
+    event.add("dtstamp", datetime.datetime.combine(workshop.date, datetime.time(), datetime.UTC))
     if workshop.starts is not None:
         event.add("dtstart", workshop.starts)
         event.add("dtend", workshop.starts + datetime.timedelta(minutes=options.event_minutes))
@@ -76,8 +78,14 @@ def _event(workshop: Workshop, options: FeedOptions) -> icalendar.Event:
     event.add("summary", f"{text.title} ({series} {workshop.number})")
     if text.summary:
         event.add("description", text.summary)
-    where = [part for part in (text.venue, label("municipality", workshop.municipality, "el")
-                               if workshop.municipality else None) if part]
+    where = [
+        part
+        for part in (
+            text.venue,
+            label("municipality", workshop.municipality, "el") if workshop.municipality else None,
+        )
+        if part
+    ]
     if where:
         event.add("location", ", ".join(where))
     event.add("status", "CONFIRMED")
@@ -111,13 +119,22 @@ def atom_feed(workshops, lang: str, options: FeedOptions) -> bytes:
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     _sub(feed, "id", f"{options.id_prefix}{lang}")
     _sub(feed, "title", translate(lang, "Workshops of the SSE Observatory of West Athens"))
-    _sub(feed, "subtitle", translate(lang, "Summaries of the sessions of the participatory programme."))
+    _sub(
+        feed,
+        "subtitle",
+        translate(lang, "Summaries of the sessions of the participatory programme."),
+    )
     updated = max((entry_updated(w, lang, options.epoch) for w in entries), default=options.epoch)
     _sub(feed, "updated", _stamp(updated))
-    _link(feed, absolute(options.siteurl, urls.feed_url(lang)), rel="self",
-          type="application/atom+xml")
-    _link(feed, absolute(options.siteurl, urls.programme_url(lang)), rel="alternate",
-          type="text/html")
+    _link(
+        feed,
+        absolute(options.siteurl, urls.feed_url(lang)),
+        rel="self",
+        type="application/atom+xml",
+    )
+    _link(
+        feed, absolute(options.siteurl, urls.programme_url(lang)), rel="alternate", type="text/html"
+    )
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     _sub(author, "name", translate(lang, "SSE Observatory of West Athens"))
     for workshop in entries:
@@ -128,10 +145,16 @@ def atom_feed(workshops, lang: str, options: FeedOptions) -> bytes:
         _sub(entry, "title", f"{text.title} ({series} {workshop.number})")
         _sub(entry, "updated", _stamp(entry_updated(workshop, lang, options.epoch)))
         if workshop.date is not None:
-            published = workshop.starts or datetime.datetime.combine(workshop.date, datetime.time(), ATHENS)
+            published = workshop.starts or datetime.datetime.combine(
+                workshop.date, datetime.time(), ATHENS
+            )
             _sub(entry, "published", _stamp(published))
-        _link(entry, absolute(options.siteurl, urls.workshop_url(workshop.slug, lang)),
-              rel="alternate", type="text/html")
+        _link(
+            entry,
+            absolute(options.siteurl, urls.workshop_url(workshop.slug, lang)),
+            rel="alternate",
+            type="text/html",
+        )
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", {"term": workshop.series, "label": series})
         _sub(entry, "summary", text.summary or _first_paragraph(text.body))
     ET.indent(feed)

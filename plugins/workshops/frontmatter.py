@@ -27,16 +27,37 @@ def read_workshop_file(path: Path, *, file: str) -> SplitFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return SplitFile(None, "", (Problem(
-                file, None, None,
-                f"the file is {size:,} bytes, too big for a workshop summary (limit {MAX_BYTES:,})",
-                f"το αρχείο έχει μέγεθος {size:,} bytes, πολύ μεγάλο για περίληψη εργαστηρίου "
-                f"(όριο {MAX_BYTES:,})"),))
+            return SplitFile(
+                None,
+                "",
+                (
+                    Problem(
+                        file,
+                        None,
+                        None,
+                        f"the file is {size:,} bytes, too big for a workshop summary (limit "
+                        f"{MAX_BYTES:,})",
+                        f"το αρχείο έχει μέγεθος {size:,} bytes, πολύ μεγάλο για περίληψη "
+                        "εργαστηρίου "
+                        f"(όριο {MAX_BYTES:,})",
+                    ),
+                ),
+            )
         raw = path.read_bytes()
     except OSError as error:
-        return SplitFile(None, "", (Problem(
-            file, None, None, f"the file cannot be read ({error.strerror})",
-            f"το αρχείο δεν μπορεί να διαβαστεί ({error.strerror})"),))
+        return SplitFile(
+            None,
+            "",
+            (
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"the file cannot be read ({error.strerror})",
+                    f"το αρχείο δεν μπορεί να διαβαστεί ({error.strerror})",
+                ),
+            ),
+        )
     return split_bytes(raw, file=file)
 
 
@@ -53,29 +74,52 @@ def split_text(text: str, *, file: str) -> SplitFile:
         return SplitFile(None, text, (_no_front_matter(file),))
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() == FENCE), None)
     if end is None:
-        return SplitFile(None, "", (Problem(
-            file, 1, None,
-            "the front matter opened by '---' on line 1 is never closed; add a line with only "
-            "'---' after the last field, before the text",
-            "τα στοιχεία που ανοίγουν με '---' στη γραμμή 1 δεν κλείνουν ποτέ· προσθέστε μια "
-            "γραμμή μόνο με '---' μετά το τελευταίο πεδίο, πριν από το κείμενο"),))
-    body = "\n".join(lines[end + 1:]).strip("\n")
+        return SplitFile(
+            None,
+            "",
+            (
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "the front matter opened by '---' on line 1 is never closed; add a line with "
+                    "only "
+                    "'---' after the last field, before the text",
+                    "τα στοιχεία που ανοίγουν με '---' στη γραμμή 1 δεν κλείνουν ποτέ· προσθέστε "
+                    "μια "
+                    "γραμμή μόνο με '---' μετά το τελευταίο πεδίο, πριν από το κείμενο",
+                ),
+            ),
+        )
+    body = "\n".join(lines[end + 1 :]).strip("\n")
     result = parse_yaml_text("\n".join(lines[1:end]), file=file, first_line=2, allow_empty=True)
     if result.problems:
         return SplitFile(None, body, result.problems)
     if result.document is None or result.document.data is None:
-        return SplitFile(None, body, (Problem(
-            file, 1, None,
-            "the front matter between the '---' lines is empty; it needs at least title, "
-            "series, number and status (see docs/adding-a-workshop.md)",
-            "τα στοιχεία ανάμεσα στις γραμμές '---' είναι κενά· χρειάζονται τουλάχιστον title, "
-            "series, number και status (δείτε docs/adding-a-workshop.md)"),))
+        return SplitFile(
+            None,
+            body,
+            (
+                Problem(
+                    file,
+                    1,
+                    None,
+                    "the front matter between the '---' lines is empty; it needs at least title, "
+                    "series, number and status (see docs/adding-a-workshop.md)",
+                    "τα στοιχεία ανάμεσα στις γραμμές '---' είναι κενά· χρειάζονται τουλάχιστον "
+                    "title, "
+                    "series, number και status (δείτε docs/adding-a-workshop.md)",
+                ),
+            ),
+        )
     return SplitFile(result.document, body)
 
 
 def _no_front_matter(file: str) -> Problem:
     return Problem(
-        file, 1, None,
+        file,
+        1,
+        None,
         "the file must start with its fields between two lines of '---' (the front matter), "
         "then the text; see docs/adding-a-workshop.md",
         "το αρχείο πρέπει να αρχίζει με τα πεδία του ανάμεσα σε δύο γραμμές '---', και μετά "

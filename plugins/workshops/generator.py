@@ -83,17 +83,27 @@ class WorkshopsGenerator(Generator):
 
     def _write(self, writer, template: str, url: str, lang: str, **extra):
         writer.write_file(
-            urls.save_as(url), self.get_template(template), self.context,
-            lang=lang, url=url, page_url=url, **extra
+            urls.save_as(url),
+            self.get_template(template),
+            self.context,
+            lang=lang,
+            url=url,
+            page_url=url,
+            **extra,
         )
 
     def _write_workshop(self, writer, workshop, lang: str) -> None:
         counterparts = urls.per_language(urls.workshop_url, workshop.slug)
-        alternates = {l: u for l, u in counterparts.items() if workshop.has_language(l)}
+        alternates = {
+            code: url for code, url in counterparts.items() if workshop.has_language(code)
+        }
         own = workshop.has_language(lang)
         text_lang = workshop.text_lang(lang)
         self._write(
-            writer, "workshop", counterparts[lang], lang,
+            writer,
+            "workshop",
+            counterparts[lang],
+            lang,
             workshop=workshop,
             text=workshop.text(lang),
             text_lang=text_lang,
@@ -112,14 +122,20 @@ class WorkshopsGenerator(Generator):
 
     def _participating(self, workshop, lang: str) -> list:
         """The published organizations that took part, alphabetically; others are not shown."""
-        orgs = [self.directory.get(slug) for slug in workshop.organizations if slug in self.published]
+        orgs = [
+            self.directory.get(slug) for slug in workshop.organizations if slug in self.published
+        ]
         return sorted(orgs, key=lambda org: sort_key(org.name.get(lang)))
 
     def _write_programme(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.programme_url)
         self._write(
-            writer, "programme", counterparts[lang], lang,
-            alternates=counterparts, counterparts=counterparts,
+            writer,
+            "programme",
+            counterparts[lang],
+            lang,
+            alternates=counterparts,
+            counterparts=counterparts,
             feed_urls=urls.per_language(urls.feed_url),
             seo_kind=None,
             lastmod=self._newest(self.programme),
@@ -129,18 +145,31 @@ class WorkshopsGenerator(Generator):
     def _write_series(self, writer, series, lang: str) -> None:
         counterparts = urls.per_language(urls.series_url, series.code)
         self._write(
-            writer, "programme_series", counterparts[lang], lang,
-            series=series, alternates=counterparts, counterparts=counterparts,
-            seo_kind=None, lastmod=self._newest(series.workshops),
+            writer,
+            "programme_series",
+            counterparts[lang],
+            lang,
+            series=series,
+            alternates=counterparts,
+            counterparts=counterparts,
+            seo_kind=None,
+            lastmod=self._newest(series.workshops),
         )
 
     def _write_findings(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.findings_url)
         findings, needs = findings_and_needs(self.programme, lang)
         self._write(
-            writer, "findings", counterparts[lang], lang,
-            findings=findings, needs=needs, alternates=counterparts, counterparts=counterparts,
-            seo_kind=None, lastmod=self._newest(self.programme),
+            writer,
+            "findings",
+            counterparts[lang],
+            lang,
+            findings=findings,
+            needs=needs,
+            alternates=counterparts,
+            counterparts=counterparts,
+            seo_kind=None,
+            lastmod=self._newest(self.programme),
         )
 
     def _source(self, path: Path) -> str:
@@ -170,8 +199,11 @@ class WorkshopsGenerator(Generator):
 
     def _feed_options(self) -> feeds.FeedOptions:
         siteurl = self.settings.get("SITEURL", "") or ""
-        domain = self.options["WORKSHOP_UID_DOMAIN"] or urlsplit(siteurl).hostname \
+        domain = (
+            self.options["WORKSHOP_UID_DOMAIN"]
+            or urlsplit(siteurl).hostname
             or "kalo-west-athens.invalid"
+        )
         return feeds.FeedOptions(
             siteurl=siteurl,
             uid_domain=domain,
@@ -179,6 +211,3 @@ class WorkshopsGenerator(Generator):
             epoch=self.options["WORKSHOP_FEED_EPOCH"],
             event_minutes=self.options["WORKSHOP_EVENT_MINUTES"],
         )
-
-
-

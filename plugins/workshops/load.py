@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
+from kalo.media import Image, Localized
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument
 from workshops import schema
 from workshops.frontmatter import read_workshop_file
-from kalo.media import Image, Localized
 from workshops.model import DEFAULT_LANG, Workshop, WorkshopText
 from workshops.validate import quoted, validate_front_matter
 
@@ -32,9 +32,12 @@ class KnownOrganizations:
     folders: frozenset[str]  # every folder, valid or not
 
     @classmethod
-    def from_folder(cls, orgdir: Path, valid: set[str] | frozenset[str]) -> "KnownOrganizations":
-        folders = frozenset(p.name for p in Path(orgdir).iterdir() if p.is_dir()) \
-            if Path(orgdir).is_dir() else frozenset()
+    def from_folder(cls, orgdir: Path, valid: set[str] | frozenset[str]) -> KnownOrganizations:
+        folders = (
+            frozenset(p.name for p in Path(orgdir).iterdir() if p.is_dir())
+            if Path(orgdir).is_dir()
+            else frozenset()
+        )
         return cls(frozenset(valid), folders)
 
 
@@ -72,8 +75,13 @@ class _File:
         self.problems.append(Problem(self.file, line, path, en, el, severity))
 
 
-def load_workshops(folder: Path, *, today: datetime.date, orgs: KnownOrganizations | None = None,
-                   display_root: Path | None = None) -> LoadResult:
+def load_workshops(
+    folder: Path,
+    *,
+    today: datetime.date,
+    orgs: KnownOrganizations | None = None,
+    display_root: Path | None = None,
+) -> LoadResult:
     """Load every summary of ``folder``; problems name files relative to ``display_root``
     (default: the parent of the content folder). A missing folder is an empty programme."""
     folder = Path(folder)
@@ -81,8 +89,14 @@ def load_workshops(folder: Path, *, today: datetime.date, orgs: KnownOrganizatio
         return LoadResult([], [], 0)
     root = (Path(display_root) if display_root is not None else folder.parent.parent).resolve()
     images = folder / schema.IMAGES_DIR
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".md"
-                   and not p.name.startswith((".", "_")) and p.name not in SKIPPED_NAMES)
+    paths = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix == ".md"
+        and not p.name.startswith((".", "_"))
+        and p.name not in SKIPPED_NAMES
+    )
     files = [_read(path, _shown(path, root), images, _shown(images, root), today) for path in paths]
 
     originals = {f.slug: f for f in files if f.lang == DEFAULT_LANG}
@@ -122,35 +136,45 @@ def _read(path: Path, file: str, images: Path, images_shown: str, today: datetim
     f = _File(path, file, slug, lang)
     if match and match["lang"] is not None and match["lang"] not in schema.TRANSLATION_LANGS:
         greek = match["lang"] == DEFAULT_LANG
-        f.error(None,
-                f"the Greek text is written as {slug}.md, without .el" if greek else
-                f"unknown language {quoted(match['lang'])} in the file name; the English "
-                f"translation of {slug}.md is {slug}.en.md",
-                f"το ελληνικό κείμενο γράφεται ως {slug}.md, χωρίς .el" if greek else
-                f"άγνωστη γλώσσα {quoted(match['lang'])} στο όνομα αρχείου· η αγγλική μετάφραση "
-                f"του {slug}.md είναι το {slug}.en.md")
+        f.error(
+            None,
+            f"the Greek text is written as {slug}.md, without .el"
+            if greek
+            else f"unknown language {quoted(match['lang'])} in the file name; the English "
+            f"translation of {slug}.md is {slug}.en.md",
+            f"το ελληνικό κείμενο γράφεται ως {slug}.md, χωρίς .el"
+            if greek
+            else f"άγνωστη γλώσσα {quoted(match['lang'])} στο όνομα αρχείου· η αγγλική μετάφραση "
+            f"του {slug}.md είναι το {slug}.en.md",
+        )
     if not SLUG_PATTERN.match(slug):
         guess = slugify(slug)
-        f.error(None,
-                "the file name must be lowercase Latin letters, digits and single hyphens, "
-                f"such as focus-groups-01.md (it becomes the page's address); rename it"
-                + (f" to {guess}.md" if guess else ""),
-                "το όνομα του αρχείου πρέπει να έχει μόνο πεζά λατινικά γράμματα, ψηφία και μονές "
-                "παύλες, όπως focus-groups-01.md (γίνεται η διεύθυνση της σελίδας)· μετονομάστε το"
-                + (f" σε {guess}.md" if guess else ""))
+        f.error(
+            None,
+            "the file name must be lowercase Latin letters, digits and single hyphens, "
+            "such as focus-groups-01.md (it becomes the page's address); rename it"
+            + (f" to {guess}.md" if guess else ""),
+            "το όνομα του αρχείου πρέπει να έχει μόνο πεζά λατινικά γράμματα, ψηφία και μονές "
+            "παύλες, όπως focus-groups-01.md (γίνεται η διεύθυνση της σελίδας)· μετονομάστε το"
+            + (f" σε {guess}.md" if guess else ""),
+        )
     elif slug in schema.RESERVED_SLUGS:
-        f.error(None, f"the name {slug} is used by the programme's own pages; name the file "
-                "<series>-<number>.md, such as focus-groups-01.md",
-                f"το όνομα {slug} χρησιμοποιείται από τις σελίδες του προγράμματος· ονομάστε το "
-                "αρχείο <σειρά>-<αριθμός>.md, όπως focus-groups-01.md")
+        f.error(
+            None,
+            f"the name {slug} is used by the programme's own pages; name the file "
+            "<series>-<number>.md, such as focus-groups-01.md",
+            f"το όνομα {slug} χρησιμοποιείται από τις σελίδες του προγράμματος· ονομάστε το "
+            "αρχείο <σειρά>-<αριθμός>.md, όπως focus-groups-01.md",
+        )
     split = read_workshop_file(path, file=file)
     f.problems.extend(split.problems)
     f.body = split.body
     if split.document is None:
         return f
     f.document = split.document
-    check = validate_front_matter(split.document, file=file, images_dir=images,
-                                  images_shown=images_shown, today=today)
+    check = validate_front_matter(
+        split.document, file=file, images_dir=images, images_shown=images_shown, today=today
+    )
     f.problems.extend(check.problems)
     f.values = check.values
     return f
@@ -160,29 +184,34 @@ def _check_translations(translations: list[_File], originals: dict[str, _File]) 
     for t in translations:
         original = originals.get(t.slug)
         if original is None:
-            t.error(None,
-                    f"a translation needs its Greek original {t.slug}.md in the same folder "
-                    f"(the file {t.slug}.md is missing; check the spelling of both names)",
-                    f"μια μετάφραση χρειάζεται το ελληνικό πρωτότυπο {t.slug}.md στον ίδιο φάκελο "
-                    f"(λείπει το αρχείο {t.slug}.md· ελέγξτε την ορθογραφία και των δύο ονομάτων)")
+            t.error(
+                None,
+                f"a translation needs its Greek original {t.slug}.md in the same folder "
+                f"(the file {t.slug}.md is missing; check the spelling of both names)",
+                f"μια μετάφραση χρειάζεται το ελληνικό πρωτότυπο {t.slug}.md στον ίδιο φάκελο "
+                f"(λείπει το αρχείο {t.slug}.md· ελέγξτε την ορθογραφία και των δύο ονομάτων)",
+            )
             continue
         if original.document is None or t.document is None:
             continue
         for name in schema.SHARED:
             raw_t, raw_o = _raw(t, name), _raw(original, name)
-            if (raw_t is not None and name not in t.values) or \
-                    (raw_o is not None and name not in original.values):
+            if (raw_t is not None and name not in t.values) or (
+                raw_o is not None and name not in original.values
+            ):
                 continue  # the field check reported it
             if raw_t is None and (name not in schema.MUST_MATCH or schema.BY_NAME[name].required):
                 continue  # taken from the original, or reported as missing
             if t.values.get(name) != original.values.get(name):
-                t.error(name,
-                        f"the translation says {name}: {_shown_value(t, name)} but the Greek "
-                        f"original {original.file} says {_shown_value(original, name)}; facts of "
-                        "the session must be the same in both files",
-                        f"η μετάφραση γράφει {name}: {_shown_value(t, name)} αλλά το ελληνικό "
-                        f"πρωτότυπο {original.file} γράφει {_shown_value(original, name)}· τα "
-                        "στοιχεία της συνάντησης πρέπει να είναι ίδια στα δύο αρχεία")
+                t.error(
+                    name,
+                    f"the translation says {name}: {_shown_value(t, name)} but the Greek "
+                    f"original {original.file} says {_shown_value(original, name)}; facts of "
+                    "the session must be the same in both files",
+                    f"η μετάφραση γράφει {name}: {_shown_value(t, name)} αλλά το ελληνικό "
+                    f"πρωτότυπο {original.file} γράφει {_shown_value(original, name)}· τα "
+                    "στοιχεία της συνάντησης πρέπει να είναι ίδια στα δύο αρχεία",
+                )
 
 
 def _raw(f: _File, name: str) -> Any:
@@ -209,19 +238,26 @@ def _check_numbers(originals: list[_File]) -> None:
         key = (series, number)
         if key in first:
             other = first[key]
-            f.error("number", f"number {number} of the series {series} is already used by "
-                    f"{other.file}; each session of a series has its own number",
-                    f"ο αριθμός {number} της σειράς {series} χρησιμοποιείται ήδη από το "
-                    f"{other.file}· κάθε συνάντηση μιας σειράς έχει δικό της αριθμό")
+            f.error(
+                "number",
+                f"number {number} of the series {series} is already used by "
+                f"{other.file}; each session of a series has its own number",
+                f"ο αριθμός {number} της σειράς {series} χρησιμοποιείται ήδη από το "
+                f"{other.file}· κάθε συνάντηση μιας σειράς έχει δικό της αριθμό",
+            )
             continue
         first[key] = f
         expected = f"{series}-{number:02d}"
         if SLUG_PATTERN.match(f.slug) and f.slug != expected:
-            f.error(None, f"the file is named {f.slug}.md but holds session {number} of the series "
-                    f"{series}; the usual name is {expected}.md (the name becomes the address)",
-                    f"το αρχείο λέγεται {f.slug}.md αλλά περιέχει τη συνάντηση {number} της σειράς "
-                    f"{series}· το συνηθισμένο όνομα είναι {expected}.md (το όνομα γίνεται η "
-                    "διεύθυνση)", severity="warning")
+            f.error(
+                None,
+                f"the file is named {f.slug}.md but holds session {number} of the series "
+                f"{series}; the usual name is {expected}.md (the name becomes the address)",
+                f"το αρχείο λέγεται {f.slug}.md αλλά περιέχει τη συνάντηση {number} της σειράς "
+                f"{series}· το συνηθισμένο όνομα είναι {expected}.md (το όνομα γίνεται η "
+                "διεύθυνση)",
+                severity="warning",
+            )
 
 
 def _check_organizations(f: _File, orgs: KnownOrganizations) -> None:
@@ -233,15 +269,21 @@ def _check_organizations(f: _File, orgs: KnownOrganizations) -> None:
         if slug in orgs.valid:
             continue  # published or not: pages show only published ones
         if slug in orgs.folders:
-            f.error(path, f"the organization {slug} has errors in its own profile (see its "
-                    "messages); fix them first",
-                    f"ο οργανισμός {slug} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
-                    "διορθώστε τα πρώτα")
+            f.error(
+                path,
+                f"the organization {slug} has errors in its own profile (see its "
+                "messages); fix them first",
+                f"ο οργανισμός {slug} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
+                "διορθώστε τα πρώτα",
+            )
         else:
-            f.error(path, f"there is no organization folder {slug}/; organizations are written "
-                    "as the folder name of their profile under organizations/",
-                    f"δεν υπάρχει φάκελος οργανισμού {slug}/· οι οργανισμοί γράφονται με το "
-                    "όνομα του φακέλου του προφίλ τους στο organizations/")
+            f.error(
+                path,
+                f"there is no organization folder {slug}/; organizations are written "
+                "as the folder name of their profile under organizations/",
+                f"δεν υπάρχει φάκελος οργανισμού {slug}/· οι οργανισμοί γράφονται με το "
+                "όνομα του φακέλου του προφίλ τους στο organizations/",
+            )
 
 
 # --- values → model -------------------------------------------------------------------

@@ -130,5 +130,9 @@ class Workshop:
     @property
     def recency(self) -> tuple:
         """Newest first when sorted in reverse: by date (undated last), then series and number."""
-        return (self.date is not None, self.date or datetime.date.min,
-                self.time or datetime.time.min, *self.order)
+        return (
+            self.date is not None,
+            self.date or datetime.date.min,
+            self.time or datetime.time.min,
+            *self.order,
+        )

@@ -75,8 +75,17 @@ class Programme:
     def upcoming(self) -> tuple[Workshop, ...]:
         """Planned sessions: dated ones first by date, then the rest in programme order."""
         planned = [w for w in self.workshops if not w.held]
-        return tuple(sorted(planned, key=lambda w: (
-            w.date is None, w.date or datetime.date.min, w.time or datetime.time.min, w.order)))
+        return tuple(
+            sorted(
+                planned,
+                key=lambda w: (
+                    w.date is None,
+                    w.date or datetime.date.min,
+                    w.time or datetime.time.min,
+                    w.order,
+                ),
+            )
+        )
 
     def latest(self, count: int = 3) -> tuple[Workshop, ...]:
         """The ``count`` most recent held sessions: by date, then series and number."""
@@ -138,7 +147,9 @@ class Item:
     workshop: Workshop
 
 
-def findings_and_needs(programme: Programme, lang: str) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+def findings_and_needs(
+    programme: Programme, lang: str
+) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
     """Every recorded finding and need, in programme order, each with its source."""
     findings, needs = [], []
     for workshop in programme.workshops:
@@ -148,7 +159,9 @@ def findings_and_needs(programme: Programme, lang: str) -> tuple[tuple[Item, ...
     return tuple(findings), tuple(needs)
 
 
-def by_organization(programme: Programme, published: set[str] | frozenset[str]) -> dict[str, tuple[Workshop, ...]]:
+def by_organization(
+    programme: Programme, published: set[str] | frozenset[str]
+) -> dict[str, tuple[Workshop, ...]]:
     """Published organization slug → the sessions it took part in, in programme order."""
     result: dict[str, list[Workshop]] = defaultdict(list)
     for workshop in programme.workshops:

@@ -19,7 +19,7 @@ DEFAULTS = {
     # Atom ids are this prefix + "<lang>:<slug>"; never change it once published.
     "WORKSHOP_FEED_ID_PREFIX": "urn:kalo-west-athens:workshops:",
     # Atom `updated` of a summary with neither `updated` nor `date` (never the build time).
-    "WORKSHOP_FEED_EPOCH": datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc),
+    "WORKSHOP_FEED_EPOCH": datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
 }
 
 

@@ -16,7 +16,6 @@ import functools
 import http.server
 import re
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -78,8 +77,12 @@ def _new_page(browser, site_url, **options):
             request_route.abort()
 
     context.route("**/*", route)
-    page.on("console", lambda message: "Content Security Policy" in message.text
-            and page.csp_errors.append(message.text))
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_errors.append(message.text)
+        ),
+    )
     return context, page
 
 

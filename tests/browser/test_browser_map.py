@@ -14,7 +14,9 @@ NOT_PUBLISHED = ("omada-antallagis-vivlion-kamaterou", "koinoniko-frontistirio-p
 
 
 def markers(sample_site, prefix=""):
-    return json.loads((sample_site / prefix / "map" / "organizations.json").read_text("utf-8"))["markers"]
+    return json.loads((sample_site / prefix / "map" / "organizations.json").read_text("utf-8"))[
+        "markers"
+    ]
 
 
 def open_map(page, site_url, prefix=""):
@@ -84,24 +86,37 @@ def test_filters_narrow_the_markers(page, site_url, sample_site):
     open_map(page, site_url)
     in_peristeri = [m for m in markers(sample_site) if m["municipality"] == "peristeri"]
     page.select_option("#map-filter-municipality", "peristeri")
-    page.wait_for_function(f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(in_peristeri)}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(in_peristeri)}"
+    )
     page.select_option("#map-filter-municipality", "")
     page.select_option("#map-filter-kind", "sse")
     sse = [m for m in markers(sample_site) if m["kind"] == "sse"]
-    page.wait_for_function(f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(sse)}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(sse)}"
+    )
     page.select_option("#map-filter-sector", "food")
     both = [m for m in sse if "food" in m["sector"]]
-    page.wait_for_function(f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(both)}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.leaflet-marker-icon').length === {len(both)}"
+    )
 
 
-def test_map_page_without_javascript_lists_the_directory_by_municipality(page_without_js, site_url, sample_site):
+def test_map_page_without_javascript_lists_the_directory_by_municipality(
+    page_without_js, site_url, sample_site
+):
     page = page_without_js
     for prefix in ("", "en/"):
         page.goto(f"{site_url}/{prefix}map/")
         assert page.locator("[data-map]").is_hidden()
-        links = [urlsplit(h).path for h in page.eval_on_selector_all(".map-list a", "a => a.map(x => x.href)")]
+        links = [
+            urlsplit(h).path
+            for h in page.eval_on_selector_all(".map-list a", "a => a.map(x => x.href)")
+        ]
         profiles = {p for p in links if p.count("/") == (4 if prefix else 3)}
-        assert {f"/{prefix}organizations/{m['slug']}/" for m in markers(sample_site, prefix)} <= profiles
+        assert {
+            f"/{prefix}organizations/{m['slug']}/" for m in markers(sample_site, prefix)
+        } <= profiles
         assert f"/{prefix}organizations/municipality/peristeri/" in links
         assert not [p for p in links for slug in NOT_PUBLISHED if slug in p]
     assert page.tile_requests == [] and page.outside_requests == []

@@ -30,21 +30,30 @@ def search(page, site_url: str, query: str, lang_prefix: str = "", filters: dict
     page.press("#search-query", "Enter")
     shown = query or ", ".join((filters or {}).values())
     page.wait_for_function(
-        "shown => document.querySelector('.search-status').textContent.includes(shown)", arg=shown,
+        "shown => document.querySelector('.search-status').textContent.includes(shown)",
+        arg=shown,
     )
     assert not page.csp_errors, page.csp_errors
-    return [urlsplit(href).path for href in page.eval_on_selector_all(
-        ".search-results li h2 a", "links => links.map(a => a.href)")]
+    return [
+        urlsplit(href).path
+        for href in page.eval_on_selector_all(
+            ".search-results li h2 a", "links => links.map(a => a.href)"
+        )
+    ]
 
 
-@pytest.mark.parametrize("query", ["περιστερι", "ΠΕΡΙΣΤΕΡΙ", "Περιστέρι", "περιστέρι", "Περιστερίου"])
+@pytest.mark.parametrize(
+    "query", ["περιστερι", "ΠΕΡΙΣΤΕΡΙ", "Περιστέρι", "περιστέρι", "Περιστερίου"]
+)
 def test_greek_case_accents_and_forms_are_ignored(page, site_url, query):
     results = search(page, site_url, query)
     assert KITCHEN in results
     assert all(not url.startswith("/en/") for url in results), results
 
 
-@pytest.mark.parametrize("query", ["ΚΟΙΝΩΝΙΚΗ ΚΟΥΖΙΝΑ", "κοινωνικές κουζίνες", "ΚΟΙΝΩΝΙΚΕΣ ΚΟΥΖΙΝΕΣ"])
+@pytest.mark.parametrize(
+    "query", ["ΚΟΙΝΩΝΙΚΗ ΚΟΥΖΙΝΑ", "κοινωνικές κουζίνες", "ΚΟΙΝΩΝΙΚΕΣ ΚΟΥΖΙΝΕΣ"]
+)
 def test_final_sigma_and_capitals(page, site_url, query):
     assert KITCHEN in search(page, site_url, query)
 
@@ -54,10 +63,15 @@ def test_inflected_form_matches_through_stemming(page, site_url, sample_site):
     results = search(page, site_url, query)
     assert KITCHEN in results
     # At least one result has only the other form: it was found by its stem, not its text.
-    texts = {url: fold((sample_site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
-             for url in results}
-    only_stem = [url for url, text in texts.items()
-                 if fold("κοινωνική κουζίνα") in text and fold(query) not in text]
+    texts = {
+        url: fold((sample_site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+        for url in results
+    }
+    only_stem = [
+        url
+        for url, text in texts.items()
+        if fold("κοινωνική κουζίνα") in text and fold(query) not in text
+    ]
     assert only_stem, results
 
 
@@ -82,10 +96,15 @@ def test_a_filter_alone_lists_its_organizations(page, site_url):
     assert results == [KITCHEN_EN]
 
 
-@pytest.mark.parametrize("query, lang_prefix", [
-    ("Ανταλλαγής Βιβλίων Καματερού", ""), ("Book Swap Kamatero", "en/"),
-    ("Φροντιστήριο Περιστερίου", ""), ("Tutoring Centre", "en/"),
-])
+@pytest.mark.parametrize(
+    "query, lang_prefix",
+    [
+        ("Ανταλλαγής Βιβλίων Καματερού", ""),
+        ("Book Swap Kamatero", "en/"),
+        ("Φροντιστήριο Περιστερίου", ""),
+        ("Tutoring Centre", "en/"),
+    ],
+)
 def test_unpublished_and_withdrawn_organizations_are_not_found(page, site_url, query, lang_prefix):
     results = search(page, site_url, query, lang_prefix=lang_prefix)
     assert not [url for url in results if NO_PERMISSION in url or WITHDRAWN in url], results
@@ -94,8 +113,12 @@ def test_unpublished_and_withdrawn_organizations_are_not_found(page, site_url, q
 def test_listings_reports_and_removal_pages_are_not_indexed(page, site_url):
     results = search(page, site_url, "Περιστέρι") + search(page, site_url, "Peristeri", "en/")
     for url in results:
-        assert re.fullmatch(r"/(en/)?(organizations|workshops)/[a-z0-9-]+/|/(en/)?[a-z0-9-]+/", url), url
-        assert not re.search(r"/organizations/(kind|municipality|sector|offers|needs|legal-form)/", url)
+        assert re.fullmatch(
+            r"/(en/)?(organizations|workshops)/[a-z0-9-]+/|/(en/)?[a-z0-9-]+/", url
+        ), url
+        assert not re.search(
+            r"/organizations/(kind|municipality|sector|offers|needs|legal-form)/", url
+        )
         assert not url.startswith(("/seo/", "/search/", "/en/search/")), url
 
 

@@ -13,19 +13,30 @@ from search.select import indexed_page, mark_body
 KINDS = ("profile", "workshop", "page")
 
 
-@pytest.mark.parametrize("context, expected", [
-    ({"page_url": "organizations/a/", "lang": "el", "seo_kind": "profile"}, "organizations/a/"),
-    ({"page_url": "en/workshops/w/", "lang": "en", "seo_kind": "workshop"}, "en/workshops/w/"),
-    ({"page_url": "en/organizations/a/", "lang": "en", "seo_kind": "profile", "noindex": True}, None),
-    ({"page_url": "organizations/", "lang": "el", "seo_kind": None}, None),
-    ({"page_url": "organizations/kind/sse/", "lang": "el", "seo_kind": None}, None),
-    ({"page_url": "404.html", "lang": "el", "noindex": True}, None),
-    ({"page_url": "search/", "lang": "el", "seo_kind": None, "noindex": True}, None),
-    ({"page": SimpleNamespace(url="about/", lang="el", is_fallback=False)}, "about/"),
-    ({"page": SimpleNamespace(url="en/about/", lang="en", is_fallback=True)}, None),
-    ({"page": SimpleNamespace(url="", lang="el", is_fallback=False)}, None),
-    ({}, None),
-])
+@pytest.mark.parametrize(
+    "context, expected",
+    [
+        ({"page_url": "organizations/a/", "lang": "el", "seo_kind": "profile"}, "organizations/a/"),
+        ({"page_url": "en/workshops/w/", "lang": "en", "seo_kind": "workshop"}, "en/workshops/w/"),
+        (
+            {
+                "page_url": "en/organizations/a/",
+                "lang": "en",
+                "seo_kind": "profile",
+                "noindex": True,
+            },
+            None,
+        ),
+        ({"page_url": "organizations/", "lang": "el", "seo_kind": None}, None),
+        ({"page_url": "organizations/kind/sse/", "lang": "el", "seo_kind": None}, None),
+        ({"page_url": "404.html", "lang": "el", "noindex": True}, None),
+        ({"page_url": "search/", "lang": "el", "seo_kind": None, "noindex": True}, None),
+        ({"page": SimpleNamespace(url="about/", lang="el", is_fallback=False)}, "about/"),
+        ({"page": SimpleNamespace(url="en/about/", lang="en", is_fallback=True)}, None),
+        ({"page": SimpleNamespace(url="", lang="el", is_fallback=False)}, None),
+        ({}, None),
+    ],
+)
 def test_which_pages_are_indexed(context, expected):
     page = indexed_page("x/index.html", context, KINDS)
     assert (page.url if page else None) == expected
@@ -34,7 +45,10 @@ def test_which_pages_are_indexed(context, expected):
 def test_main_gets_the_body_marker_once():
     html = '<body><main id="main"><p>x</p></main><main></main></body>'
     assert mark_body(html).count("data-pagefind-body") == 1
-    assert mark_body('<main data-pagefind-body id="m"></main>') == '<main data-pagefind-body id="m"></main>'
+    assert (
+        mark_body('<main data-pagefind-body id="m"></main>')
+        == '<main data-pagefind-body id="m"></main>'
+    )
 
 
 @pytest.mark.slow
@@ -50,17 +64,25 @@ def test_sample_site_has_the_bundle_and_no_unpublished_marker(sample_site):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("setting, value, words", [
-    ("MAP_LEAFLET_DIST", "/nonexistent/leaflet/dist", "make node-deps"),
-    ("SEARCH_PAGEFIND_BINARY", "/nonexistent/pagefind", "Pagefind"),
-])
+@pytest.mark.parametrize(
+    "setting, value, words",
+    [
+        ("MAP_LEAFLET_DIST", "/nonexistent/leaflet/dist", "make node-deps"),
+        ("SEARCH_PAGEFIND_BINARY", "/nonexistent/pagefind", "Pagefind"),
+    ],
+)
 def test_missing_tools_stop_the_build_clearly(tmp_path, capsys, setting, value, words):
     from sitebuild import FIXTURE, build_site
 
     output = tmp_path / "output"
     with pytest.raises(ContentErrors):
-        build_site(FIXTURE / "content", FIXTURE / "organizations", output, allow_warnings=True,
-                   **{setting: value})
+        build_site(
+            FIXTURE / "content",
+            FIXTURE / "organizations",
+            output,
+            allow_warnings=True,
+            **{setting: value},
+        )
     assert words in capsys.readouterr().err
     assert not output.exists()  # nothing half-built was swapped in
 
@@ -68,9 +90,11 @@ def test_missing_tools_stop_the_build_clearly(tmp_path, capsys, setting, value, 
 def _page(folder, path, lang, text):
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><title>{text}</title></head>'
-                      f"<body><main><h1>{text}</h1><p>{text} {text}</p></main></body></html>",
-                      encoding="utf-8")
+    target.write_text(
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>{text}</title></head>'
+        f"<body><main><h1>{text}</h1><p>{text} {text}</p></main></body></html>",
+        encoding="utf-8",
+    )
 
 
 def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
@@ -84,7 +108,10 @@ def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
     wrapper.chmod(0o755)
     options = {**search_settings({}), "SEARCH_PAGEFIND_BINARY": str(wrapper)}
     site = tmp_path / "site"
-    pages = [IndexedPage("a/index.html", "/a/", "el"), IndexedPage("en/a/index.html", "/en/a/", "en")]
+    pages = [
+        IndexedPage("a/index.html", "/a/", "el"),
+        IndexedPage("en/a/index.html", "/en/a/", "en"),
+    ]
     _page(site, "a/index.html", "el", "Κουζίνα")
     _page(site, "en/a/index.html", "en", "Kitchen")
 
@@ -111,8 +138,9 @@ def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
     third, same = build("third")  # nothing changed: no run, the same bundle
     assert runs.read_text().count("run") == 3
     assert same == changed
-    assert sorted(p.relative_to(third).as_posix() for p in third.rglob("*")) == \
-        sorted(p.relative_to(second).as_posix() for p in second.rglob("*"))
+    assert sorted(p.relative_to(third).as_posix() for p in third.rglob("*")) == sorted(
+        p.relative_to(second).as_posix() for p in second.rglob("*")
+    )
 
 
 def test_a_site_with_nothing_to_index_is_built_without_an_index(tmp_path, caplog):

@@ -32,10 +32,17 @@ def test_register_connects_the_generator():
 
 def test_bars_sorted_by_count_then_label_in_the_language(published):
     org = published[0]
-    orgs = [replace(org, municipality=m) for m in ("peristeri", "aigaleo", "ilion", "aigaleo", "agia-varvara")]
+    orgs = [
+        replace(org, municipality=m)
+        for m in ("peristeri", "aigaleo", "ilion", "aigaleo", "agia-varvara")
+    ]
     el = stats.by_facet(orgs, "municipality", "el")
     assert [(b.code, b.values) for b in el] == [
-        ("aigaleo", (2,)), ("agia-varvara", (1,)), ("ilion", (1,)), ("peristeri", (1,))]
+        ("aigaleo", (2,)),
+        ("agia-varvara", (1,)),
+        ("ilion", (1,)),
+        ("peristeri", (1,)),
+    ]
     en = stats.by_facet(orgs, "municipality", "en")
     assert [b.label for b in en] == ["Aigaleo", "Agia Varvara", "Ilion", "Peristeri"]
 
@@ -57,7 +64,9 @@ def test_exchange_counts_offers_and_needs(published):
 
 def test_svg_parses_and_is_labelled(published):
     bars = stats.exchange(published, "el")
-    text = svg.bar_chart("chart-x", "Προσφορά & ζήτηση <test>", bars, "el", ("Προσφέρουν", "Ζητούν"))
+    text = svg.bar_chart(
+        "chart-x", "Προσφορά & ζήτηση <test>", bars, "el", ("Προσφέρουν", "Ζητούν")
+    )
     root = ET.fromstring(text)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
     assert root.get("aria-labelledby") == "chart-x-title chart-x-desc"
@@ -73,7 +82,7 @@ def test_empty_chart_is_still_valid():
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -88,12 +97,14 @@ def test_workshop_counts_from_the_programme():
     from workshops.model import Workshop
     from workshops.programme import build_programme
 
-    programme = build_programme([
-        Workshop("fg-1", "focus-groups", 1, "held", participants={"sse": 4, "unemployed": 2}),
-        Workshop("fg-2", "focus-groups", 2, "held", participants={"sse": 3}),
-        Workshop("fg-3", "focus-groups", 3, "planned", participants={"business": 9}),
-        Workshop("th-1", "thematic", 1, "planned"),
-    ])
+    programme = build_programme(
+        [
+            Workshop("fg-1", "focus-groups", 1, "held", participants={"sse": 4, "unemployed": 2}),
+            Workshop("fg-2", "focus-groups", 2, "held", participants={"sse": 3}),
+            Workshop("fg-3", "focus-groups", 3, "planned", participants={"business": 9}),
+            Workshop("th-1", "thematic", 1, "planned"),
+        ]
+    )
     series = {bar.code: bar.values for bar in stats.workshop_series(programme, "en")}
     assert series["focus-groups"] == (2, 1, 17) and series["thematic"] == (0, 1, 12)
     people = stats.people_reached(programme, "en")

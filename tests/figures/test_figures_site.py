@@ -23,13 +23,17 @@ def site(request):
 
 
 def pages(output):
-    return {"el": (output / "figures" / "index.html").read_text(encoding="utf-8"),
-            "en": (output / "en" / "figures" / "index.html").read_text(encoding="utf-8")}
+    return {
+        "el": (output / "figures" / "index.html").read_text(encoding="utf-8"),
+        "en": (output / "en" / "figures" / "index.html").read_text(encoding="utf-8"),
+    }
 
 
 def table(html: str, chart_id: str) -> dict[str, tuple[int, ...]]:
     """code → values of a chart's table."""
-    body = re.search(rf'<table class="figure-table" id="{chart_id}-table">(.*?)</table>', html, re.S)
+    body = re.search(
+        rf'<table class="figure-table" id="{chart_id}-table">(.*?)</table>', html, re.S
+    )
     assert body, f"no table for {chart_id}"
     rows = {}
     for code, cells in re.findall(r'<tr data-code="([^"]+)">(.*?)</tr>', body.group(1), re.S):
@@ -44,9 +48,15 @@ def test_numbers_equal_the_open_data(site):
     for html in pages(output).values():
         assert f'data-total="organizations">{len(data)}<' in html
         employees = sum(row["employees"] or 0 for row in data)
-        assert re.search(rf'data-total="employees">{employees:,}<'.replace(",", "[.,]?"), html) or \
-            f'data-total="employees">{employees}<' in html
-        for chart, key in (("kind", "kind"), ("municipality", "municipality"), ("legal_form", "legal_form")):
+        assert (
+            re.search(rf'data-total="employees">{employees:,}<'.replace(",", "[.,]?"), html)
+            or f'data-total="employees">{employees}<' in html
+        )
+        for chart, key in (
+            ("kind", "kind"),
+            ("municipality", "municipality"),
+            ("legal_form", "legal_form"),
+        ):
             expected = Counter(row[key]["code"] for row in data)
             assert table(html, f"chart-{chart}") == {code: (n,) for code, n in expected.items()}
         sectors = Counter(item["code"] for row in data for item in row["sectors"])
@@ -81,7 +91,13 @@ def test_charts_parse_as_xml_with_title_and_desc(site):
 def test_bars_sorted_by_count(site):
     output, _, _ = site
     html = pages(output)["en"]
-    for chart in ("chart-kind", "chart-municipality", "chart-legal_form", "chart-sectors", "chart-exchange"):
+    for chart in (
+        "chart-kind",
+        "chart-municipality",
+        "chart-legal_form",
+        "chart-sectors",
+        "chart-exchange",
+    ):
         totals = [sum(values) for values in table(html, chart).values()]
         assert totals == sorted(totals, reverse=True)
 
@@ -93,8 +109,11 @@ def test_workshops_section_from_the_programme(sample_site):
     assert series["focus-groups"][2] == 17 and series["promotion"][2] == 10
     # The sample's summaries record no participants yet: the chart says so instead of
     # drawing nothing; with participants it has a table like the others.
-    figure = re.search(r'<figure class="figure-chart" aria-labelledby="chart-people-caption">(.*?)</figure>',
-                       html, re.S).group(1)
+    figure = re.search(
+        r'<figure class="figure-chart" aria-labelledby="chart-people-caption">(.*?)</figure>',
+        html,
+        re.S,
+    ).group(1)
     assert "figure-table" in figure or "No data yet." in figure
 
 

@@ -32,10 +32,24 @@ def test_greek_catalog_is_complete_and_not_fuzzy():
 def test_catalog_has_every_string_of_the_templates_and_plugins(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract",
-         "--mapping-file", "babel.cfg", "--keywords", "translate:2",
-         "--keywords", "translate_plural:2,3", "--output-file", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "--mapping-file",
+            "babel.cfg",
+            "--keywords",
+            "translate:2",
+            "--keywords",
+            "translate_plural:2,3",
+            "--output-file",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog(pot) if m.id}
     have = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog(PO) if m.id}

@@ -6,7 +6,10 @@ from kalo.elot743 import SLUG_PATTERN, slugify, transliterate
 @pytest.mark.parametrize(
     "greek, slug",
     [
-        ("Κοινωνική Συνεταιριστική Επιχείρηση Αιγάλεω", "koinoniki-synetairistiki-epicheirisi-aigaleo"),
+        (
+            "Κοινωνική Συνεταιριστική Επιχείρηση Αιγάλεω",
+            "koinoniki-synetairistiki-epicheirisi-aigaleo",
+        ),
         ("Άγιοι Ανάργυροι-Καματερό", "agioi-anargyroi-kamatero"),
         ("Χαϊδάρι", "chaidari"),
         ("Πετρούπολη", "petroupoli"),

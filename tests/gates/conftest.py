@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from gate_nginx import Nginx
-from gate_tools import BROTLI_MODULE, NGINX, ROOT, free_port, need, need_file
+from gate_tools import BROTLI_MODULE, NGINX, ROOT, free_port, need
+
 from kalo.build import build
 
 FACET_FOLDERS = {"kind", "legal-form", "municipality", "sector", "offers", "needs"}
@@ -54,7 +54,11 @@ def gate_site(tmp_path_factory) -> GateSite:
 
 def need_nginx() -> None:
     need(NGINX.exists(), "nginx", "system-deps")
-    need(BROTLI_MODULE.exists(), "nginx's brotli module (libnginx-mod-http-brotli-static)", "system-deps")
+    need(
+        BROTLI_MODULE.exists(),
+        "nginx's brotli module (libnginx-mod-http-brotli-static)",
+        "system-deps",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +108,11 @@ def page_types(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def pages(gate_site) -> dict[str, str]:
     found = page_types(gate_site.root)
-    required = [f"{kind} ({lang})" for kind in ("home", "directory", "facet", "profile", "static page", "404")
-                for lang in ("el", "en")]
+    required = [
+        f"{kind} ({lang})"
+        for kind in ("home", "directory", "facet", "profile", "static page", "404")
+        for lang in ("el", "en")
+    ]
     missing = [name for name in required if name not in found]
     assert not missing, f"the site has no page of these types: {missing}"
     return found

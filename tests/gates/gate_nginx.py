@@ -25,7 +25,7 @@ def shipped_maps(site: Path, prefix: Path) -> str:
     """The http-level part of observatory.conf (before its first server block), reading this
     site's _gone.map."""
     conf = (DEPLOY / "observatory.conf").read_text(encoding="utf-8")
-    http_part = conf[:re.search(r"^server \{", conf, flags=re.M).start()]
+    http_part = conf[: re.search(r"^server \{", conf, flags=re.M).start()]
     assert http_part.count("map $uri") == 2, "observatory.conf should have two map blocks"
     gone = site / "_gone.map"
     if not gone.exists():  # a build without host files (pelicanconf): nothing is gone
@@ -39,7 +39,9 @@ def write_config(site: Path, prefix: Path, port: int) -> Path:
     for sub in ("logs", "tmp"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     site_conf = prefix / "observatory-site.conf"
-    site_conf.write_text((DEPLOY / "observatory-site.conf").read_text(encoding="utf-8"), encoding="utf-8")
+    site_conf.write_text(
+        (DEPLOY / "observatory-site.conf").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     temp = prefix / "tmp"
     user = "user root;" if os.geteuid() == 0 else ""  # workers must read pytest's 0700 folders
     conf = f"""
@@ -85,14 +87,20 @@ class Nginx:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Nginx":
+    def start(self) -> Nginx:
         conf = write_config(self.site, self.prefix, self.port)
-        check = subprocess.run([str(NGINX), "-t", "-q", "-p", str(self.prefix), "-c", str(conf)],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            [str(NGINX), "-t", "-q", "-p", str(self.prefix), "-c", str(conf)],
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0, f"nginx -t rejected the shipped config:\n{check.stderr}"
         with open(self.prefix / "logs" / "stderr.log", "wb") as stderr:
-            self.process = subprocess.Popen([str(NGINX), "-p", str(self.prefix), "-c", str(conf)],
-                                            stdout=subprocess.DEVNULL, stderr=stderr)
+            self.process = subprocess.Popen(
+                [str(NGINX), "-p", str(self.prefix), "-c", str(conf)],
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -138,10 +146,16 @@ def fetch(url: str, **headers: str) -> Response:
             return None
 
     opener = urllib.request.build_opener(NoRedirect)
-    request = urllib.request.Request(url, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    request = urllib.request.Request(
+        url, headers={k.replace("_", "-"): v for k, v in headers.items()}
+    )
     try:
         with opener.open(request, timeout=10) as answer:
-            return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
+            return Response(
+                answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read()
+            )
     except urllib.error.HTTPError as error:
         with error:
-            return Response(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
+            return Response(
+                error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+            )

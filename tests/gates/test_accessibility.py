@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from gate_tools import AXE_JS, need_file
 
 WIDTHS = (375, 1280)
@@ -36,8 +35,12 @@ def test_no_axe_violations(server, gate_site, pages, browser, axe_source, kind, 
         context.close()
     violations = result["violations"]
     report = "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}× e.g. {v['nodes'][0]['target']}: "
-        f"{v['nodes'][0].get('failureSummary', '').splitlines()[-1] if v['nodes'][0].get('failureSummary') else ''}"
+        f"- {v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}× e.g. "
+        f"{v['nodes'][0]['target']}: {_last_line(v['nodes'][0].get('failureSummary'))}"
         for v in violations
     )
     assert not violations, f"{address} at {width}px: {len(violations)} axe violations\n{report}"
+
+
+def _last_line(text: str | None) -> str:
+    return text.splitlines()[-1] if text else ""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from gate_nginx import Nginx, fetch
 from gate_tools import ROOT, free_port
+
 from publish.headers import CACHE_IMMUTABLE, CACHE_SHORT, SECURITY_HEADERS
 
 
@@ -20,13 +20,20 @@ def test_every_answer_carries_the_security_headers(server, pages):
     for address in [*_pages_and_assets(server, pages), "/no-such-page/", "/en/no-such-page/"]:
         answer = fetch(server.url + address)
         for name, value in SECURITY_HEADERS.items():
-            assert answer.headers.get(name.lower()) == value, f"{address}: {name} is {answer.headers.get(name.lower())!r}"
-        assert "server" not in answer.headers or "/" not in answer.headers["server"], "nginx version shown"
+            assert answer.headers.get(name.lower()) == value, (
+                f"{address}: {name} is {answer.headers.get(name.lower())!r}"
+            )
+        assert "server" not in answer.headers or "/" not in answer.headers["server"], (
+            "nginx version shown"
+        )
 
 
 def test_the_csp_allows_no_inline_script():
-    script_src = next(part for part in SECURITY_HEADERS["Content-Security-Policy"].split("; ")
-                      if part.startswith("script-src"))
+    script_src = next(
+        part
+        for part in SECURITY_HEADERS["Content-Security-Policy"].split("; ")
+        if part.startswith("script-src")
+    )
     # Only the site's own files, and WebAssembly for the search (never inline code or eval).
     assert script_src == "script-src 'self' 'wasm-unsafe-eval'"
     assert "frame-ancestors 'none'" in SECURITY_HEADERS["Content-Security-Policy"]
@@ -51,7 +58,9 @@ def test_fingerprinted_assets_are_immutable_and_pages_short_lived(server, pages)
         assert answer.headers["cache-control"] == CACHE_SHORT, address
 
 
-@pytest.mark.parametrize(("accept", "encoding"), [("br", "br"), ("gzip", "gzip"), ("br, gzip", "br")])
+@pytest.mark.parametrize(
+    ("accept", "encoding"), [("br", "br"), ("gzip", "gzip"), ("br, gzip", "br")]
+)
 def test_precompressed_copies_are_sent(server, accept, encoding):
     if not (server.site / "index.html.gz").exists():
         pytest.skip("not a publish build: no precompressed copies")
@@ -61,9 +70,15 @@ def test_precompressed_copies_are_sent(server, accept, encoding):
     assert "Accept-Encoding" in answer.headers.get("vary", "")
 
 
-@pytest.mark.parametrize(("address", "lang"), [("/no-such-page/", "el"), ("/en/no-such-page/", "en"),
-                                               ("/organizations/no-such-org/", "el"),
-                                               ("/en/organizations/no-such-org/", "en")])
+@pytest.mark.parametrize(
+    ("address", "lang"),
+    [
+        ("/no-such-page/", "el"),
+        ("/en/no-such-page/", "en"),
+        ("/organizations/no-such-org/", "el"),
+        ("/en/organizations/no-such-org/", "en"),
+    ],
+)
 def test_missing_pages_answer_404_in_their_language(server, address, lang):
     answer = fetch(server.url + address)
     assert answer.status == 404
@@ -74,8 +89,11 @@ def test_withdrawn_organizations_answer_410_with_the_removal_page(server):
     gone_map = server.site / "_gone.map"
     if not gone_map.exists():
         pytest.skip("not a publish build: no _gone.map")
-    addresses = [line.split()[0] for line in gone_map.read_text().splitlines()
-                 if line and not line.startswith("#")]
+    addresses = [
+        line.split()[0]
+        for line in gone_map.read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     if server.site.name == "output" and not addresses:
         pytest.fail("the sample site should have a withdrawn organization to check")
     for address in addresses:
@@ -128,4 +146,3 @@ def test_the_csp_blocks_an_injected_inline_script(server, browser, tmp_path):
         page.close()
     finally:
         probe_server.stop()
-

@@ -14,9 +14,20 @@ def test_every_page_is_valid_html(gate_site):
     pages = sorted(str(p) for p in gate_site.root.rglob("*.html"))
     assert pages, "no HTML page in the site"
     run = subprocess.run(
-        [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--exit-zero-always",
-         *pages],
-        capture_output=True, text=True, timeout=900,
+        [
+            java,
+            "-Xss4m",
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *pages,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     messages = json.loads(run.stderr or run.stdout)["messages"]

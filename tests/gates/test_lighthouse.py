@@ -8,7 +8,6 @@ import os
 import subprocess
 
 import pytest
-
 from gate_tools import CHROME_FLAGS, CHROMIUM, LIGHTHOUSE_CLI, need_file, need_program
 
 PAGE_KINDS = ("home", "directory", "profile", "workshop")
@@ -30,10 +29,21 @@ def test_lighthouse_scores(server, pages, gate_site, kind, tmp_path):
     report = tmp_path / "report.json"
     for _attempt in range(RUNS_ON_TRACE_ERROR):
         run = subprocess.run(
-            [node, str(cli), server.url + address, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-             "--max-wait-for-load=60000"],
-            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+            [
+                node,
+                str(cli),
+                server.url + address,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                "--max-wait-for-load=60000",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
             env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         )
         # Lighthouse itself asks to be run again when it loses the page's trace on a busy
@@ -43,7 +53,9 @@ def test_lighthouse_scores(server, pages, gate_site, kind, tmp_path):
     assert run.returncode == 0 and report.exists(), f"lighthouse failed:\n{run.stderr[-3000:]}"
     result = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round((result["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
-    print(f"\nLighthouse {address}: " + ", ".join(f"{name} {score}" for name, score in scores.items()))
+    print(
+        f"\nLighthouse {address}: " + ", ".join(f"{name} {score}" for name, score in scores.items())
+    )
     failing = {name: score for name, score in scores.items() if score < MINIMUM[name]}
     details = []
     for name in failing:
@@ -52,5 +64,7 @@ def test_lighthouse_scores(server, pages, gate_site, kind, tmp_path):
             if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                 details.append(f"  {name}: {audit['id']} ({audit['score']}): {audit['title']}")
                 for item in (audit.get("details") or {}).get("items", [])[:5]:
-                    details.append(f"    {item.get('url', '')} {item.get('description', '')}".rstrip())
+                    details.append(
+                        f"    {item.get('url', '')} {item.get('description', '')}".rstrip()
+                    )
     assert not failing, f"{address}: below the minimum {failing}\n" + "\n".join(details)

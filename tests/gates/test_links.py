@@ -46,11 +46,33 @@ def test_no_broken_internal_links(server, pages, tmp_path):
         need(False, "LinkChecker (PyPI linkchecker)", "setup")
     config = tmp_path / "linkcheckerrc"
     config.write_text(CONFIG, encoding="utf-8")
-    starts = [server.url + address for address in ("/", "/en/", "/404.html", "/en/404.html",
-                                                    pages["directory (el)"], pages["directory (en)"])]
+    starts = [
+        server.url + address
+        for address in (
+            "/",
+            "/en/",
+            "/404.html",
+            "/en/404.html",
+            pages["directory (el)"],
+            pages["directory (en)"],
+        )
+    ]
     run = subprocess.run(
-        [sys.executable, "-c", RUN, "--config", str(config), "--no-robots", "--output", "text", *starts],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            RUN,
+            "--config",
+            str(config),
+            "--no-robots",
+            "--output",
+            "text",
+            *starts,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
     )
     summary = [line for line in run.stdout.splitlines() if "links in" in line]
     print("\nLinkChecker:", " / ".join(summary) or run.stdout[-500:])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from images import ImageRequest, ImageSettings, Role
+from images import ImageRequest, Role
 
 SMALL_ROLES = (
     Role("logo", (32, 64, 96), "96px"),
@@ -62,8 +62,14 @@ def _xyz(x: float, y: float, z: float) -> bytes:
 
 def _desc(text: str) -> bytes:
     ascii_ = text.encode("ascii") + b"\0"
-    return (b"desc\0\0\0\0" + struct.pack(">I", len(ascii_)) + ascii_
-            + struct.pack(">II", 0, 0) + struct.pack(">HB", 0, 0) + b"\0" * 67)
+    return (
+        b"desc\0\0\0\0"
+        + struct.pack(">I", len(ascii_))
+        + ascii_
+        + struct.pack(">II", 0, 0)
+        + struct.pack(">HB", 0, 0)
+        + b"\0" * 67
+    )
 
 
 def swapped_primaries_profile() -> bytes:
@@ -71,19 +77,38 @@ def swapped_primaries_profile() -> bytes:
     sRGB's red: pure (255, 0, 0) in it is green in sRGB. A decisive colour test."""
     red, green, blue = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971), (0.1431, 0.0606, 0.7141)
     curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
-    tags = [(b"desc", _desc("Swapped test RGB")), (b"wtpt", _xyz(0.9642, 1.0, 0.8249)),
-            (b"rXYZ", _xyz(*green)), (b"gXYZ", _xyz(*red)), (b"bXYZ", _xyz(*blue)),
-            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve),
-            (b"cprt", b"text\0\0\0\0none\0\0\0\0")]
+    tags = [
+        (b"desc", _desc("Swapped test RGB")),
+        (b"wtpt", _xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", _xyz(*green)),
+        (b"gXYZ", _xyz(*red)),
+        (b"bXYZ", _xyz(*blue)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text\0\0\0\0none\0\0\0\0"),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, data = b"", b""
     for signature, body in tags:
         table += signature + struct.pack(">II", offset + len(data), len(body))
         data += body + b"\0" * (-len(body) % 4)
     size = offset + len(data)
-    header = (struct.pack(">I", size) + b"\0\0\0\0" + struct.pack(">I", 0x02100000) + b"mntr"
-              + b"RGB XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 24 + struct.pack(">I", 0)
-              + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"\0" * 48)
+    header = (
+        struct.pack(">I", size)
+        + b"\0\0\0\0"
+        + struct.pack(">I", 0x02100000)
+        + b"mntr"
+        + b"RGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + struct.pack(">I", 0)
+        + _s15(0.9642)
+        + _s15(1.0)
+        + _s15(0.8249)
+        + b"\0" * 48
+    )
     assert len(header) == 128
     return header + struct.pack(">I", len(tags)) + table + data
 

@@ -5,24 +5,32 @@ from __future__ import annotations
 import struct
 import time
 import zlib
-from pathlib import Path
 
 import pytest
+from image_helpers import jpeg_bytes, photo_like, request
 from PIL import Image
 
 from images import process_images
 
-from image_helpers import jpeg_bytes, photo_like, request
-
 
 def _png_header_only(width: int, height: int) -> bytes:
     """A PNG that claims to be width×height, with a tiny (wrong) pixel stream."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
-            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _truncated_jpeg() -> bytes:
@@ -32,6 +40,7 @@ def _truncated_jpeg() -> bytes:
 
 def _truncated_png() -> bytes:
     import io
+
     buffer = io.BytesIO()
     photo_like((300, 200)).save(buffer, "PNG")
     return buffer.getvalue()[:3000]
@@ -39,6 +48,7 @@ def _truncated_png() -> bytes:
 
 def _tall_strip() -> bytes:
     import io
+
     buffer = io.BytesIO()
     Image.new("L", (1, 100_000), 128).save(buffer, "PNG")
     return buffer.getvalue()
@@ -50,16 +60,28 @@ CASES = {
     "bomb.png": (lambda: _png_header_only(30_000, 30_000), "too large", "πολύ μεγάλη"),
     "strip.png": (_tall_strip, "1×100000 pixels", "1×100000 pixels"),
     "wide.png": (lambda: _png_header_only(30_000, 10), "30000×10", "30000×10"),
-    "notes.jpg": (lambda: "Αυτό δεν είναι φωτογραφία\nnot a photo\n".encode(), "text file",
-                  "αρχείο κειμένου"),
+    "notes.jpg": (
+        lambda: "Αυτό δεν είναι φωτογραφία\nnot a photo\n".encode(),
+        "text file",
+        "αρχείο κειμένου",
+    ),
     "random.png": (lambda: bytes(range(256)) * 8, "not an image", "δεν είναι εικόνα"),
-    "document.jpg": (lambda: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(300),
-                     "not an image", "δεν είναι εικόνα"),
+    "document.jpg": (
+        lambda: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(300),
+        "not an image",
+        "δεν είναι εικόνα",
+    ),
     "empty.jpg": (lambda: b"", "empty", "άδειο"),
-    "broken.svg": (lambda: b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>", "not valid SVG",
-                   "έγκυρο SVG"),
-    "nosize.svg": (lambda: b"<svg xmlns='http://www.w3.org/2000/svg'><g/></svg>", "viewBox",
-                   "viewBox"),
+    "broken.svg": (
+        lambda: b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>",
+        "not valid SVG",
+        "έγκυρο SVG",
+    ),
+    "nosize.svg": (
+        lambda: b"<svg xmlns='http://www.w3.org/2000/svg'><g/></svg>",
+        "viewBox",
+        "viewBox",
+    ),
 }
 
 

@@ -6,14 +6,21 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from images import ImageRequest, Role, process_images, publish
-
 from image_helpers import photo_like, request, save
+
+from images import ImageRequest, Role, process_images, publish
 
 
 def _sources(tmp_path: Path) -> list[ImageRequest]:
-    photos = [save(photo_like((200 + 20 * i, 150), seed=i), tmp_path / "src" / f"p{i}.jpg",
-                   "JPEG", quality=92) for i in range(3)]
+    photos = [
+        save(
+            photo_like((200 + 20 * i, 150), seed=i),
+            tmp_path / "src" / f"p{i}.jpg",
+            "JPEG",
+            quality=92,
+        )
+        for i in range(3)
+    ]
     logo = save(photo_like((120, 120)).convert("RGBA"), tmp_path / "src" / "logo.png", "PNG")
     return [request(p, "photo", "images/x") for p in photos] + [request(logo, "logo", "images/x")]
 
@@ -52,8 +59,10 @@ def test_quality_change_reencodes_only_that_format(tmp_path, settings):
 def test_new_role_width_encodes_only_the_new_width(tmp_path, settings):
     requests = _sources(tmp_path)[:1]  # one 200 px photo
     process_images(requests, settings)
-    roles = tuple(Role("photo", (48, 80, 96, 160), "100vw") if r.name == "photo" else r
-                  for r in settings.roles)
+    roles = tuple(
+        Role("photo", (48, 80, 96, 160), "100vw") if r.name == "photo" else r
+        for r in settings.roles
+    )
     result = process_images(requests, settings.with_(roles=roles))
     assert result.encodes == 3  # width 80 in AVIF, WebP and JPEG
 
@@ -65,7 +74,7 @@ def test_same_bytes_in_a_fresh_cache_and_in_parallel(tmp_path, settings):
     parallel = process_images(requests, other, workers=2)
     assert parallel.encodes == serial.encodes
     assert [v.path for v in parallel.files()] == [v.path for v in serial.files()]
-    for a, b in zip(serial.files(), parallel.files()):
+    for a, b in zip(serial.files(), parallel.files(), strict=False):
         assert a.cache_file != b.cache_file
         assert a.cache_file.read_bytes() == b.cache_file.read_bytes(), a.path
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from image_helpers import photo_like, request, save
 
 from images import process_images, render_picture
-
-from image_helpers import photo_like, request, save
 
 
 @pytest.fixture
 def image(tmp_path, settings):
     path = save(photo_like((200, 100)), tmp_path / "Φωτογραφία εργαστηρίου.png", "PNG")
     return process_images([request(path, "photo", "images/org")], settings).images[
-        request(path, "photo", "images/org")]
+        request(path, "photo", "images/org")
+    ]
 
 
 def test_picture_sources_and_fallback(image):
@@ -33,8 +33,9 @@ def test_picture_sources_and_fallback(image):
 
 
 def test_eager_picture(image):
-    html = render_picture(image, "Hero", eager=True, css_class="hero", sizes="50vw",
-                          url_prefix="https://example.org/")
+    html = render_picture(
+        image, "Hero", eager=True, css_class="hero", sizes="50vw", url_prefix="https://example.org/"
+    )
     assert 'fetchpriority="high"' in html and "loading=" not in html
     assert 'class="hero"' in html and html.count('sizes="50vw"') == 3
     assert 'src="https://example.org/images/org/' in html

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from image_helpers import (
+    assert_no_metadata,
+    gps_exif,
+    photo_like,
+    read_back,
+    request,
+    save,
+    swapped_primaries_profile,
+)
 from PIL import Image, ImageCms
 
 from images import process_images
 from images.decode import decode
-
-from image_helpers import (assert_no_metadata, gps_exif, photo_like, read_back, request, save,
-                      swapped_primaries_profile)
 
 
 def _one(tmp_path, path, settings, role="photo"):
@@ -25,8 +29,15 @@ def test_exif_orientation_applied_and_gps_removed(tmp_path, settings):
     # Raw 200×100: left half red, right half blue; orientation 6 shows it turned 90° clockwise.
     raw = Image.new("RGB", (200, 100), "blue")
     raw.paste((255, 0, 0), (0, 0, 100, 100))
-    path = save(raw, tmp_path / "phone.jpg", "JPEG", exif=gps_exif(orientation=6),
-                comment=b"secret comment", xmp=b"<x:xmpmeta>secret</x:xmpmeta>", quality=95)
+    path = save(
+        raw,
+        tmp_path / "phone.jpg",
+        "JPEG",
+        exif=gps_exif(orientation=6),
+        comment=b"secret comment",
+        xmp=b"<x:xmpmeta>secret</x:xmpmeta>",
+        quality=95,
+    )
     _, image = _one(tmp_path, path, settings)
     assert (image.width, image.height) == (100, 200)  # upright: portrait
     for variant in image.variants:
@@ -40,8 +51,13 @@ def test_exif_orientation_applied_and_gps_removed(tmp_path, settings):
 
 @pytest.mark.parametrize("fmt", ["PNG", "WEBP", "TIFF"])
 def test_no_metadata_in_any_output(tmp_path, settings, fmt):
-    path = save(photo_like(), tmp_path / f"in.{fmt.lower()}", fmt, exif=gps_exif(),
-                icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    path = save(
+        photo_like(),
+        tmp_path / f"in.{fmt.lower()}",
+        fmt,
+        exif=gps_exif(),
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+    )
     _, image = _one(tmp_path, path, settings)
     assert image.formats == ("avif", "webp", "jpeg")
     for variant in image.variants:
@@ -49,8 +65,12 @@ def test_no_metadata_in_any_output(tmp_path, settings, fmt):
 
 
 def test_embedded_icc_profile_converted_to_srgb(tmp_path, settings):
-    path = save(Image.new("RGB", (120, 80), (255, 0, 0)), tmp_path / "wide.png", "PNG",
-                icc_profile=swapped_primaries_profile())
+    path = save(
+        Image.new("RGB", (120, 80), (255, 0, 0)),
+        tmp_path / "wide.png",
+        "PNG",
+        icc_profile=swapped_primaries_profile(),
+    )
     _, image = _one(tmp_path, path, settings)
     for variant in image.variants:
         out = read_back(variant.cache_file)
@@ -120,13 +140,16 @@ def test_heic_from_a_phone(tmp_path, settings):
     assert image.variants[0].path.name.startswith("img-0001-48.")
 
 
-@pytest.mark.parametrize("source_width, role, widths", [
-    (240, "photo", [48, 96, 160]),
-    (100, "photo", [48, 96, 100]),
-    (160, "photo", [48, 96, 160]),
-    (40, "photo", [40]),
-    (64, "card", [64]),
-])
+@pytest.mark.parametrize(
+    "source_width, role, widths",
+    [
+        (240, "photo", [48, 96, 160]),
+        (100, "photo", [48, 96, 100]),
+        (160, "photo", [48, 96, 160]),
+        (40, "photo", [40]),
+        (64, "card", [64]),
+    ],
+)
 def test_never_upscaled(tmp_path, settings, source_width, role, widths):
     path = save(photo_like((source_width, source_width)), tmp_path / "p.png", "PNG")
     _, image = _one(tmp_path, path, settings, role=role)

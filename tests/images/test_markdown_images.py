@@ -23,7 +23,10 @@ def test_sources_are_found_in_markdown_and_html(tmp_path):
     for name in ("a.jpg", "b.png"):
         (tmp_path / name).write_bytes(b"x")
     text = '![Η ομάδα](a.jpg)\n\n<img src="b.png" alt="b">\n\n![ξανά](a.jpg) ![](https://x.example/c.png)'
-    assert markdown_image_sources(text, tmp_path) == [(tmp_path / "a.jpg").resolve(), (tmp_path / "b.png").resolve()]
+    assert markdown_image_sources(text, tmp_path) == [
+        (tmp_path / "a.jpg").resolve(),
+        (tmp_path / "b.png").resolve(),
+    ]
 
 
 def test_images_that_are_not_local_are_removed(tmp_path):
@@ -42,7 +45,8 @@ def test_markdown_photo_becomes_a_picture_without_metadata(tmp_path):
     Image.new("RGB", (900, 600), (200, 120, 40)).save(folder / "kouzina.jpg", exif=exif)
     (folder / "about.el.md").write_text(
         "# Τι κάνουμε\n\n![Η κουζίνα μας](kouzina.jpg)\n\n![κρυφό](https://tracker.example/p.gif)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     site = build_site(FIXTURE / "content", orgs, tmp_path / "output")
     page = (site / "organizations" / "alfa-koinsep" / "index.html").read_text(encoding="utf-8")
     assert "<picture>" in page and 'alt="Η κουζίνα μας"' in page
@@ -60,7 +64,9 @@ def test_a_markdown_photo_of_people_without_consent_is_left_out(tmp_path):
     Image.new("RGB", (600, 400), (10, 120, 40)).save(folder / "omada.jpg")
     profile = yaml.safe_load((folder / "profile.yaml").read_text(encoding="utf-8"))
     profile["photos"] = [{"file": "omada.jpg", "alt": {"el": "Η ομάδα"}, "shows_people": True}]
-    (folder / "profile.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    (folder / "profile.yaml").write_text(
+        yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8"
+    )
     (folder / "about.el.md").write_text("![Η ομάδα](omada.jpg)\n", encoding="utf-8")
     site = build_site(FIXTURE / "content", orgs, tmp_path / "output", allow_warnings=True)
     page = (site / "organizations" / "alfa-koinsep" / "index.html").read_text(encoding="utf-8")

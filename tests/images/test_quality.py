@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 
+from image_helpers import photo_like, save
 from PIL import Image, ImageFilter
 
 from images.encode import encode
 from images.quality import reference, ssim, variant_ssim
 from images.settings import Quality
-
-from image_helpers import photo_like, save
 
 
 def test_ssim_of_identical_images_is_one():

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from image_helpers import assert_no_metadata, photo_like, read_back, save
 from PIL import Image, ImageDraw
 
 from images import make_social_images
 from images.social import IDENTITY, fit_text, font_files, missing_glyphs
-
-from image_helpers import assert_no_metadata, photo_like, read_back, save
 
 GREEK = "Κοινωνική Συνεταιριστική Επιχείρηση «Γεύσεις της Γειτονιάς» Ϊ ΐ ΰ Ά Έ Ή Ί Ό Ύ Ώ ς"
 
@@ -27,8 +26,9 @@ def test_lines_fit_without_clipping(text):
     draw = ImageDraw.Draw(canvas)
     previous_bottom = 0
     for i, line in enumerate(block.lines):
-        left, top, right, bottom = draw.textbbox((20, 20 + i * block.line_height), line,
-                                                 font=block.font, anchor="la")
+        left, top, right, bottom = draw.textbbox(
+            (20, 20 + i * block.line_height), line, font=block.font, anchor="la"
+        )
         assert right <= 20 + 700 and left >= 0
         assert top >= 20 + i * block.line_height  # accents and tonos inside the line box
         assert top >= previous_bottom
@@ -44,19 +44,23 @@ def test_social_images(tmp_path, settings, picture):
         source = save(photo_like((200, 200)).convert("RGBA"), tmp_path / "logo.png", "PNG")
     elif picture == "svg":
         source = tmp_path / "logo.svg"
-        source.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
-                          '<script>alert(1)</script><rect width="20" height="10"/></svg>')
+        source.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
+            '<script>alert(1)</script><rect width="20" height="10"/></svg>'
+        )
     out = tmp_path / "output" / "social"
-    made = make_social_images(GREEK, "Εστίαση · Αιγάλεω", source, out, settings=settings,
-                              stem="gefseis")
+    made = make_social_images(
+        GREEK, "Εστίαση · Αιγάλεω", source, out, settings=settings, stem="gefseis"
+    )
     assert made.encodes == 2 and made.problems == ()
     assert read_back(made.og).size == (1200, 630)
     assert read_back(made.square).size == (1080, 1080)
     for path in (made.og, made.square):
         assert_no_metadata(path)
         assert path.parent == out and settings.cache_path not in path.parents
-    again = make_social_images(GREEK, "Εστίαση · Αιγάλεω", source, tmp_path / "o2",
-                               settings=settings, stem="gefseis")
+    again = make_social_images(
+        GREEK, "Εστίαση · Αιγάλεω", source, tmp_path / "o2", settings=settings, stem="gefseis"
+    )
     assert again.encodes == 0
     assert again.og.read_bytes() == made.og.read_bytes()
 

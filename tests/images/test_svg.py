@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from image_helpers import request
 from lxml import etree
 
 from images import process_images, render_picture
 from images.svg import rasterize, sanitize
-
-from image_helpers import request
 
 HOSTILE = b"""<?xml version="1.0"?>
 <!DOCTYPE svg [<!ENTITY ext SYSTEM "file:///etc/passwd"><!ENTITY name "KALO">]>
@@ -39,9 +38,25 @@ HOSTILE = b"""<?xml version="1.0"?>
 def test_hostile_svg_is_cleaned():
     clean = sanitize(HOSTILE)
     text = clean.data.decode()
-    for bad in ("script", "alert", "onload", "onclick", "evil.example", "foreignObject",
-                "javascript", "@import", "comment", "php", "metadata", "inkscape", "animate",
-                "<set", "passwd", "DOCTYPE", "ENTITY"):
+    for bad in (
+        "script",
+        "alert",
+        "onload",
+        "onclick",
+        "evil.example",
+        "foreignObject",
+        "javascript",
+        "@import",
+        "comment",
+        "php",
+        "metadata",
+        "inkscape",
+        "animate",
+        "<set",
+        "passwd",
+        "DOCTYPE",
+        "ENTITY",
+    ):
         assert bad not in text, bad
     root = etree.fromstring(clean.data)
     ns = {"s": "http://www.w3.org/2000/svg"}
@@ -69,24 +84,30 @@ def test_svg_logo_is_served_as_svg_with_a_warning(tmp_path, settings):
     assert process_images([request(path, "logo")], settings).encodes == 0
 
 
-@pytest.mark.parametrize("size_attrs, expected", [
-    ('width="120" height="60"', (120, 60)),
-    ('width="120px" height="60px" viewBox="0 0 10 5"', (120, 60)),
-    ('width="100%" viewBox="0 0 300 150"', (300, 150)),
-    ('viewBox="0,0,64.4,32.2"', (64, 32)),
-])
+@pytest.mark.parametrize(
+    "size_attrs, expected",
+    [
+        ('width="120" height="60"', (120, 60)),
+        ('width="120px" height="60px" viewBox="0 0 10 5"', (120, 60)),
+        ('width="100%" viewBox="0 0 300 150"', (300, 150)),
+        ('viewBox="0,0,64.4,32.2"', (64, 32)),
+    ],
+)
 def test_svg_size(size_attrs, expected):
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" {size_attrs}><rect width="1" height="1"/></svg>'
     assert (sanitize(svg.encode()).width, sanitize(svg.encode()).height) == expected
 
 
 def test_rasterize_offline():
-    clean = sanitize(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
-                     b'<rect width="20" height="10" fill="#f00"/></svg>')
+    clean = sanitize(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">'
+        b'<rect width="20" height="10" fill="#f00"/></svg>'
+    )
     png = rasterize(clean.data, 200)
     from io import BytesIO
 
     from PIL import Image
+
     im = Image.open(BytesIO(png))
     assert im.size == (200, 100)
     assert im.convert("RGBA").getpixel((100, 50)) == (255, 0, 0, 255)

@@ -25,5 +25,6 @@ def data_files(site: Path) -> dict[str, str]:
     folder = site / "data"
     return {
         str(path.relative_to(folder)): path.read_text(encoding="utf-8-sig")
-        for path in sorted(folder.rglob("*")) if path.is_file()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }

@@ -53,7 +53,9 @@ def test_json_record_has_every_json_field(sample_records):
 
 def test_csv_quotes_commas_quotes_and_line_breaks(sample_records):
     record = sample_records[0]
-    tricky = replace(record.org, summary=Localized(el='Με "εισαγωγικά", κόμμα;\nκαι αλλαγή γραμμής', en=None))
+    tricky = replace(
+        record.org, summary=Localized(el='Με "εισαγωγικά", κόμμα;\nκαι αλλαγή γραμμής', en=None)
+    )
     data = exports.organizations_csv([replace(record, org=tricky)])
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -61,16 +63,23 @@ def test_csv_quotes_commas_quotes_and_line_breaks(sample_records):
 
 
 def test_exports_are_deterministic(sample_records):
-    assert exports.organizations_json(sample_records) == exports.organizations_json(list(sample_records))
-    assert exports.organizations_csv(sample_records) == exports.organizations_csv(list(sample_records))
+    assert exports.organizations_json(sample_records) == exports.organizations_json(
+        list(sample_records)
+    )
+    assert exports.organizations_csv(sample_records) == exports.organizations_csv(
+        list(sample_records)
+    )
 
 
 def test_geojson_is_lon_lat_and_only_located(sample_records):
     data = json.loads(exports.organizations_geojson(sample_records))
     located = [r for r in sample_records if r.org.location]
     assert [f["id"] for f in data["features"]] == [r.slug for r in located]
-    for feature, record in zip(data["features"], located):
-        assert feature["geometry"]["coordinates"] == [record.org.location.lon, record.org.location.lat]
+    for feature, record in zip(data["features"], located, strict=False):
+        assert feature["geometry"]["coordinates"] == [
+            record.org.location.lon,
+            record.org.location.lat,
+        ]
 
 
 @pytest.mark.parametrize("list_name", ["legal_form", "sectors"])
@@ -93,8 +102,12 @@ def test_essglobal_concepts_are_in_their_schemes():
 def test_murmurations_country_only_when_known(sample_records):
     org = sample_records[0].org
     assert in_greece(replace(org, municipality="aigaleo"))
-    assert in_greece(replace(org, municipality="other", location=Location(40.64, 22.94)))  # Thessaloniki
-    assert not in_greece(replace(org, municipality="other", location=Location(48.85, 2.35)))  # Paris
+    assert in_greece(
+        replace(org, municipality="other", location=Location(40.64, 22.94))
+    )  # Thessaloniki
+    assert not in_greece(
+        replace(org, municipality="other", location=Location(48.85, 2.35))
+    )  # Paris
     assert not in_greece(replace(org, municipality="other", location=None))
 
 

@@ -11,7 +11,12 @@ import pytest
 
 from opendata import essglobal
 from opendata.fields import CSV_FIELDS
-from tests.opendata.opendata_helpers import FIXTURE_ORGS, SAMPLE_ORGS, data_files, split_organizations
+from tests.opendata.opendata_helpers import (
+    FIXTURE_ORGS,
+    SAMPLE_ORGS,
+    data_files,
+    split_organizations,
+)
 
 SITES = [("fixture_site", FIXTURE_ORGS), ("sample_site", SAMPLE_ORGS)]
 
@@ -27,18 +32,35 @@ MURMURATIONS_SCHEMA = {
         "name": {"type": "string", "minLength": 1},
         "primary_url": HTTP,
         "tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
-        "urls": {"type": "array", "uniqueItems": True, "items": {
-            "type": "object", "required": ["url"],
-            "properties": {"name": {"type": "string"}, "url": HTTP}}},
+        "urls": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {
+                "type": "object",
+                "required": ["url"],
+                "properties": {"name": {"type": "string"}, "url": HTTP},
+            },
+        },
         "description": {"type": "string"},
         "status": {"enum": ["active", "completed", "cancelled", "on_hold", "in_planning"]},
         "country_iso_3166": {"type": "string", "pattern": "^[A-Z]{2}$"},
-        "geolocation": {"type": "object", "required": ["lat", "lon"], "properties": {
-            "lat": {"type": "number", "minimum": -90, "maximum": 90},
-            "lon": {"type": "number", "minimum": -180, "maximum": 180}}},
-        "relationships": {"type": "array", "uniqueItems": True, "items": {
-            "type": "object", "required": ["predicate_url", "object_url"],
-            "properties": {"predicate_url": HTTP, "object_url": HTTP}}},
+        "geolocation": {
+            "type": "object",
+            "required": ["lat", "lon"],
+            "properties": {
+                "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            },
+        },
+        "relationships": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {
+                "type": "object",
+                "required": ["predicate_url", "object_url"],
+                "properties": {"predicate_url": HTTP, "object_url": HTTP},
+            },
+        },
         "contact_details": {"type": "object", "properties": {"email": {"type": "string"}}},
         "telephone": {"type": "string", "minLength": 1, "maxLength": 100},
         "unique_id": {"type": "string"},
@@ -56,8 +78,14 @@ def site(request):
 def test_the_files_exist(site):
     output, published, _ = site
     names = set(data_files(output))
-    expected = {"organizations.json", "organizations.csv", "organizations.geojson",
-                "datapackage.json", "essglobal.jsonld", "index.html"}
+    expected = {
+        "organizations.json",
+        "organizations.csv",
+        "organizations.geojson",
+        "datapackage.json",
+        "essglobal.jsonld",
+        "index.html",
+    }
     expected |= {f"murmurations/{org.slug}.json" for org in published}
     assert names == expected
     assert (output / "en" / "data" / "index.html").is_file()
@@ -102,7 +130,7 @@ def test_geojson_structure(site):
     assert data["type"] == "FeatureCollection"
     located = [org for org in published if org.location]
     assert [f["id"] for f in data["features"]] == [org.slug for org in located]
-    for feature, org in zip(data["features"], located):
+    for feature, org in zip(data["features"], located, strict=False):
         assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
         lon, lat = feature["geometry"]["coordinates"]
         assert (lat, lon) == (pytest.approx(org.location.lat), pytest.approx(org.location.lon))
@@ -146,15 +174,22 @@ def test_murmurations_profiles_are_valid(site):
         assert profile["linked_schemas"] == ["organizations_schema-v1.0.0"]
         assert profile["name"] == org.name.el
         if org.location:
-            assert profile["geolocation"] == {"lat": pytest.approx(org.location.lat),
-                                              "lon": pytest.approx(org.location.lon)}
+            assert profile["geolocation"] == {
+                "lat": pytest.approx(org.location.lat),
+                "lon": pytest.approx(org.location.lon),
+            }
 
 
 def test_open_data_page_links_every_file(site):
     output, published, _ = site
     for page in (output / "data" / "index.html", output / "en" / "data" / "index.html"):
         html = page.read_text(encoding="utf-8")
-        for name in ("organizations.json", "organizations.csv", "organizations.geojson",
-                     "datapackage.json", "essglobal.jsonld"):
+        for name in (
+            "organizations.json",
+            "organizations.csv",
+            "organizations.geojson",
+            "datapackage.json",
+            "essglobal.jsonld",
+        ):
             assert f"/data/{name}" in html
         assert "ODC-BY" in html or "Open Data Commons" in html

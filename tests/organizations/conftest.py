@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from org_builders import BYSTANDER, OrgFolders, valid_profile
 
 

@@ -50,8 +50,12 @@ class OrgFolders:
         self.orgdir = root / "organizations"
         self.orgdir.mkdir()
 
-    def write(self, slug: str, profile: dict | str | bytes | None = None,
-              files: dict[str, bytes | str] | None = None) -> Path:
+    def write(
+        self,
+        slug: str,
+        profile: dict | str | bytes | None = None,
+        files: dict[str, bytes | str] | None = None,
+    ) -> Path:
         folder = self.orgdir / slug
         folder.mkdir(parents=True, exist_ok=True)
         if profile is None:
@@ -71,5 +75,3 @@ class OrgFolders:
         from organizations.load import load_organizations
 
         return load_organizations(self.orgdir, today=today)
-
-

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
-
 from org_builders import BYSTANDER, TODAY, valid_profile
+
 from organizations.field_docs import DOCS_PATH, organization_fields_markdown
 from organizations.scaffold import scaffold_profile
 from organizations.schema import PROFILE, RULES, Type, walk
@@ -21,11 +20,15 @@ REGENERATE = "run `PYTHONPATH=plugins .venv/bin/python -m kalo schema` and commi
 
 
 def test_committed_json_schema_is_up_to_date():
-    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == profile_json_schema_text(), REGENERATE
+    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == profile_json_schema_text(), (
+        REGENERATE
+    )
 
 
 def test_committed_field_reference_is_up_to_date():
-    assert (ROOT / DOCS_PATH).read_text(encoding="utf-8") == organization_fields_markdown(), REGENERATE
+    assert (ROOT / DOCS_PATH).read_text(encoding="utf-8") == organization_fields_markdown(), (
+        REGENERATE
+    )
 
 
 def test_json_schema_is_valid_draft_2020_12():
@@ -77,7 +80,9 @@ NAME = "Κοινωνική Συνεταιριστική Επιχείρηση Α�
 
 def test_scaffold_starts_with_the_schema_line_and_the_name():
     text = scaffold_profile(NAME)
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/profile.schema.json"
+    assert (
+        text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/profile.schema.json"
+    )
     assert f'  el: "{NAME}"' in text
     assert re.search(r"^  granted: false$", text, re.M)
 
@@ -120,7 +125,12 @@ def test_scaffold_as_created_lists_only_the_required_fields(orgs):
     orgs.write("nea", scaffold_profile(NAME))
     result = orgs.load()
     assert {p.field for p in result.problems} == {
-        "kind", "legal_form", "municipality", "sectors", "summary.el"}
+        "kind",
+        "legal_form",
+        "municipality",
+        "sectors",
+        "summary.el",
+    }
 
 
 def test_scaffold_with_required_fields_filled_passes(orgs_with_bystander):

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from org_builders import BYSTANDER, valid_profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,16 +18,30 @@ PLUGINS = ROOT / "plugins"
 def kalo(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(PLUGINS), "LANG": "C"}
     result = subprocess.run(
-        [sys.executable, "-m", "kalo", *args], cwd=cwd, env=env, capture_output=True,
-        text=True, encoding="utf-8", timeout=60,
+        [sys.executable, "-m", "kalo", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
 
 def check(orgs, *extra: str) -> subprocess.CompletedProcess:
-    return kalo("check", "--orgdir", "organizations", "--inputdir", "content",
-                "--today", "2026-03-15", *extra, cwd=orgs.root)
+    return kalo(
+        "check",
+        "--orgdir",
+        "organizations",
+        "--inputdir",
+        "content",
+        "--today",
+        "2026-03-15",
+        *extra,
+        cwd=orgs.root,
+    )
 
 
 def test_check_clean_content_exits_0_with_a_summary(orgs):
@@ -47,7 +60,9 @@ def test_check_clean_content_exits_0_with_a_summary(orgs):
 
 
 def test_check_with_a_warning_only_exits_0(orgs):
-    profile = valid_profile(photos=[{"file": "a.jpg", "alt": {"el": "Η ομάδα"}, "shows_people": True}])
+    profile = valid_profile(
+        photos=[{"file": "a.jpg", "alt": {"el": "Η ομάδα"}, "shows_people": True}]
+    )
     orgs.write("alfa", profile, files={"a.jpg": b"jpg"})
     result = check(orgs)
     assert result.returncode == 0
@@ -61,10 +76,18 @@ def test_check_prints_every_error_in_english_then_greek_and_exits_1(orgs):
     result = check(orgs)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    english = next(i for i, line in enumerate(lines) if line.startswith(
-        'organizations/anakyklono/profile.yaml:5: municipality: "Ιλιον" is not a municipality code; '
-        'did you mean "ilion"? (codes: agia-varvara, agioi-anargyroi-kamatero, '))
-    assert lines[english + 1].startswith("    organizations/anakyklono/profile.yaml:5: municipality: το ")
+    english = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith(
+            'organizations/anakyklono/profile.yaml:5: municipality: "Ιλιον" is not a '
+            "municipality code; "
+            'did you mean "ilion"? (codes: agia-varvara, agioi-anargyroi-kamatero, '
+        )
+    )
+    assert lines[english + 1].startswith(
+        "    organizations/anakyklono/profile.yaml:5: municipality: το "
+    )
     assert any("founded: expected a year from 1850" in line for line in lines)
     summary = next(line for line in lines if line.startswith("2 organizations checked"))
     assert summary.startswith("2 organizations checked: 1 published, 0 left out")
@@ -141,20 +164,26 @@ def test_new_org_then_fill_required_then_check_passes(orgs):
     path = orgs.orgdir / SLUG / "profile.yaml"
     text = path.read_text(encoding="utf-8")
     assert check(orgs).returncode == 1  # required fields still empty
-    text = (text.replace("\nkind:\n", "\nkind: sse\n")
-            .replace("\nlegal_form:\n", "\nlegal_form: koinsep-entaxis\n")
-            .replace("\nmunicipality:\n", "\nmunicipality: aigaleo\n")
-            .replace("\nsectors: []\n", "\nsectors: [food]\n")
-            .replace("\n  el:\n", "\n  el: Κοινωνική κουζίνα στο κέντρο του Αιγάλεω.\n"))
+    text = (
+        text.replace("\nkind:\n", "\nkind: sse\n")
+        .replace("\nlegal_form:\n", "\nlegal_form: koinsep-entaxis\n")
+        .replace("\nmunicipality:\n", "\nmunicipality: aigaleo\n")
+        .replace("\nsectors: []\n", "\nsectors: [food]\n")
+        .replace("\n  el:\n", "\n  el: Κοινωνική κουζίνα στο κέντρο του Αιγάλεω.\n")
+    )
     path.write_text(text, encoding="utf-8")
     result = check(orgs)
     assert result.returncode == 0, result.stdout
-    assert "1 organization checked: 0 published, 1 left out (no permission: 1; withdrawn: 0)" in result.stdout
+    assert (
+        "1 organization checked: 0 published, 1 left out (no permission: 1; withdrawn: 0)"
+        in result.stdout
+    )
 
 
 def test_schema_command_writes_both_files(tmp_path):
     result = kalo("schema", "--root", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 0
     assert (tmp_path / "schema" / "profile.schema.json").read_text(encoding="utf-8") == (
-        ROOT / "schema" / "profile.schema.json").read_text(encoding="utf-8")
+        ROOT / "schema" / "profile.schema.json"
+    ).read_text(encoding="utf-8")
     assert (tmp_path / "docs" / "organization-fields.md").is_file()

@@ -5,30 +5,48 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from org_builders import TODAY, valid_profile
 
 from kalo.suggest import close_codes, close_names
-from org_builders import TODAY, valid_profile
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
 FULL = valid_profile(
     name={"el": "Ανακυκλώνω ΚοινΣΕπ", "en": "Anakyklono Social Cooperative"},
-    summary={"el": "Συλλογή και ανακύκλωση υλικών στη Δυτική Αθήνα.",
-             "en": "Collects and recycles materials in West Athens."},
+    summary={
+        "el": "Συλλογή και ανακύκλωση υλικών στη Δυτική Αθήνα.",
+        "en": "Collects and recycles materials in West Athens.",
+    },
     founded=2015,
     registry={"number": 12345, "url": "https://registry.example.gr/12345"},
     address={"el": "Λεωφόρος Ιλίου 10", "en": "10 Iliou Avenue"},
     postal_code=13122,
     location={"lat": 38.03, "lon": 23.7},
-    contact={"email": "info@anakyklono.gr", "phone": "+30 210 000 0000", "website": "http://anakyklono.gr"},
-    social={"instagram": "https://instagram.com/anakyklono", "facebook": "https://facebook.com/anakyklono"},
+    contact={
+        "email": "info@anakyklono.gr",
+        "phone": "+30 210 000 0000",
+        "website": "http://anakyklono.gr",
+    },
+    social={
+        "instagram": "https://instagram.com/anakyklono",
+        "facebook": "https://facebook.com/anakyklono",
+    },
     offers=["training", "equipment"],
     needs=["funding"],
     keywords={"el": ["ανακύκλωση Ιλίου", "κυκλική οικονομία"], "en": ["recycling Ilion"]},
     logo={"file": "logo.svg", "alt": {"el": "Λογότυπο", "en": "Logo"}},
     photos=[
-        {"file": "photos/ergastirio.jpg", "alt": {"el": "Το εργαστήριο"}, "caption": {"el": "Το 2024"}},
-        {"file": "omada.webp", "alt": {"el": "Η ομάδα"}, "shows_people": True, "people_consent": True},
+        {
+            "file": "photos/ergastirio.jpg",
+            "alt": {"el": "Το εργαστήριο"},
+            "caption": {"el": "Το 2024"},
+        },
+        {
+            "file": "omada.webp",
+            "alt": {"el": "Η ομάδα"},
+            "shows_people": True,
+            "people_consent": True,
+        },
     ],
     employees=8,
     members=12,
@@ -37,13 +55,20 @@ FULL = valid_profile(
     promotion_consent={"granted": True, "date": datetime.date(2025, 5, 1), "reference": 42},
     updated=datetime.date(2026, 1, 10),
 )
-FILES = {"logo.svg": "<svg/>", "photos/ergastirio.jpg": b"jpg", "omada.webp": b"webp",
-         "about.el.md": "\ufeff# Ποιοι είμαστε\n", "about.en.md": "# Who we are\n",
-         "notes.txt": "stray files are fine"}
+FILES = {
+    "logo.svg": "<svg/>",
+    "photos/ergastirio.jpg": b"jpg",
+    "omada.webp": b"webp",
+    "about.el.md": "\ufeff# Ποιοι είμαστε\n",
+    "about.en.md": "# Who we are\n",
+    "notes.txt": "stray files are fine",
+}
 
 
 def test_full_profile_becomes_an_organization(orgs):
-    orgs.write("allos-foreas", valid_profile(name={"el": "Άλλος"}, promotion_consent={"granted": False}))
+    orgs.write(
+        "allos-foreas", valid_profile(name={"el": "Άλλος"}, promotion_consent={"granted": False})
+    )
     folder = orgs.write("anakyklono", FULL, files=FILES)
     result = orgs.load()
     assert result.problems == []
@@ -51,15 +76,25 @@ def test_full_profile_becomes_an_organization(orgs):
     assert org.folder == folder.resolve() and org.source == (folder / "profile.yaml").resolve()
     assert org.name.get("en") == "Anakyklono Social Cooperative"
     assert (org.kind, org.legal_form, org.municipality, org.sectors) == (
-        "sse", "koinsep-entaxis", "ilion", ("environment",))
+        "sse",
+        "koinsep-entaxis",
+        "ilion",
+        ("environment",),
+    )
     assert org.postal_code == "131 22"
     assert org.location.lat == 38.03 and org.location.lon == 23.7
     assert org.registry_number == "12345" and org.consent.reference == "42"
     assert (org.email, org.phone, org.website) == (
-        "info@anakyklono.gr", "+30 210 000 0000", "http://anakyklono.gr")
+        "info@anakyklono.gr",
+        "+30 210 000 0000",
+        "http://anakyklono.gr",
+    )
     assert list(org.social) == ["facebook", "instagram"]  # contract order, not file order
     assert org.offers == ("training", "equipment") and org.needs == ("funding",)
-    assert org.keywords == {"el": ("ανακύκλωση Ιλίου", "κυκλική οικονομία"), "en": ("recycling Ilion",)}
+    assert org.keywords == {
+        "el": ("ανακύκλωση Ιλίου", "κυκλική οικονομία"),
+        "en": ("recycling Ilion",),
+    }
     assert org.logo.path == (folder / "logo.svg").resolve() and org.logo.alt.get("en") == "Logo"
     assert [photo.path.name for photo in org.photos] == ["ergastirio.jpg", "omada.webp"]
     assert org.photos[0].caption.get("el") == "Το 2024"
@@ -74,8 +109,16 @@ def test_full_profile_becomes_an_organization(orgs):
 def test_organizations_are_sorted_by_slug_published_or_not(orgs):
     orgs.write("zeta", valid_profile(promotion_consent={"granted": False}))
     orgs.write("alfa")
-    orgs.write("mi", valid_profile(promotion_consent={
-        "granted": True, "date": datetime.date(2024, 1, 1), "withdrawn": datetime.date(2025, 1, 1)}))
+    orgs.write(
+        "mi",
+        valid_profile(
+            promotion_consent={
+                "granted": True,
+                "date": datetime.date(2024, 1, 1),
+                "withdrawn": datetime.date(2025, 1, 1),
+            }
+        ),
+    )
     result = orgs.load()
     assert [o.slug for o in result.organizations] == ["alfa", "mi", "zeta"]
     assert [o.slug for o in result.published] == ["alfa"]
@@ -90,7 +133,9 @@ def test_unpublished_partner_is_not_an_error(orgs):
 
 
 def test_photo_with_people_and_no_consent_is_a_warning_and_left_out(orgs):
-    profile = valid_profile(photos=[{"file": "a.jpg", "alt": {"el": "Η ομάδα"}, "shows_people": True}])
+    profile = valid_profile(
+        photos=[{"file": "a.jpg", "alt": {"el": "Η ομάδα"}, "shows_people": True}]
+    )
     orgs.write("anakyklono", profile, files={"a.jpg": b"jpg"})
     result = orgs.load()
     assert result.errors == []
@@ -101,24 +146,44 @@ def test_photo_with_people_and_no_consent_is_a_warning_and_left_out(orgs):
     assert len(org.photos) == 1 and org.public_photos == ()
 
 
-@pytest.mark.parametrize("written, normalised", [(12241, "122 41"), ("12241", "122 41"), ("122 41", "122 41")])
+@pytest.mark.parametrize(
+    "written, normalised", [(12241, "122 41"), ("12241", "122 41"), ("122 41", "122 41")]
+)
 def test_postal_code_is_normalised(orgs, written, normalised):
     orgs.write("anakyklono", valid_profile(postal_code=written))
     assert orgs.load().organizations[0].postal_code == normalised
 
 
 def test_blank_optional_fields_are_as_if_left_out(orgs):
-    orgs.write("anakyklono", "\n".join([
-        "name:", "  el: Ανακυκλώνω", "  en:", "kind: sse", "legal_form: allo", "municipality: other",
-        "sectors: [food]", "summary:", "  el: Συλλογή και ανακύκλωση υλικών.", "founded:",
-        "promotion_consent:", "  granted: false", ""]))
+    orgs.write(
+        "anakyklono",
+        "\n".join(
+            [
+                "name:",
+                "  el: Ανακυκλώνω",
+                "  en:",
+                "kind: sse",
+                "legal_form: allo",
+                "municipality: other",
+                "sectors: [food]",
+                "summary:",
+                "  el: Συλλογή και ανακύκλωση υλικών.",
+                "founded:",
+                "promotion_consent:",
+                "  granted: false",
+                "",
+            ]
+        ),
+    )
     result = orgs.load()
     assert result.problems == []
     assert result.organizations[0].founded is None and result.organizations[0].name.en is None
 
 
 def test_quoted_dates_are_accepted(orgs):
-    orgs.write("anakyklono", valid_profile(promotion_consent={"granted": True, "date": "2025-05-01"}))
+    orgs.write(
+        "anakyklono", valid_profile(promotion_consent={"granted": True, "date": "2025-05-01"})
+    )
     assert orgs.load().organizations[0].consent.date == datetime.date(2025, 5, 1)
 
 
@@ -165,6 +230,8 @@ def test_close_codes(value, list_name, expected):
     assert close_codes(value, list_name)[: len(expected) or None] == expected
 
 
-@pytest.mark.parametrize("value, expected", [("contcat", ["contact"]), ("Summary", ["summary"]), ("zzz", [])])
+@pytest.mark.parametrize(
+    "value, expected", [("contcat", ["contact"]), ("Summary", ["summary"]), ("zzz", [])]
+)
 def test_close_names(value, expected):
     assert close_names(value, ("name", "summary", "contact")) == expected

@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-
 from org_builders import BYSTANDER, TODAY, dump, line_of, valid_profile
 
 SLUG = "anakyklono"
@@ -52,82 +51,243 @@ CASES = [
     Case("name-not-text", p(name={"el": ["a", "b"]}), "name.el", "expected text", "  el:"),
     Case("kind-missing", without("kind"), "kind", "one of the codes sse, civil-society"),
     Case("kind-unknown", p(kind="κοινσεπ"), "kind", "is not a kind code", "kind:"),
-    Case("legal-form-label", p(legal_form="ΑΜΚΕ"), "legal_form", 'did you mean "amke"?', "legal_form:"),
-    Case("municipality-greek", p(municipality="Ιλιον"), "municipality",
-         '"Ιλιον" is not a municipality code; did you mean "ilion"? (codes: agia-varvara, ', "municipality:"),
-    Case("municipality-typo", p(municipality="peristery"), "municipality", 'did you mean "peristeri"?'),
-    Case("sector-unknown", p(sectors=["food", "envirnment"]), "sectors[1]",
-         'did you mean "environment"?', "- envirnment"),
+    Case(
+        "legal-form-label",
+        p(legal_form="ΑΜΚΕ"),
+        "legal_form",
+        'did you mean "amke"?',
+        "legal_form:",
+    ),
+    Case(
+        "municipality-greek",
+        p(municipality="Ιλιον"),
+        "municipality",
+        '"Ιλιον" is not a municipality code; did you mean "ilion"? (codes: agia-varvara, ',
+        "municipality:",
+    ),
+    Case(
+        "municipality-typo",
+        p(municipality="peristery"),
+        "municipality",
+        'did you mean "peristeri"?',
+    ),
+    Case(
+        "sector-unknown",
+        p(sectors=["food", "envirnment"]),
+        "sectors[1]",
+        'did you mean "environment"?',
+        "- envirnment",
+    ),
     Case("sectors-empty", p(sectors=[]), "sectors", "at least 1", "sectors:"),
     Case("sectors-not-list", p(sectors="food"), "sectors", "expected a list", "sectors:"),
     Case("sectors-twice", p(sectors=["food", "food"]), "sectors[1]", "listed twice"),
     Case("summary-missing", without("summary"), "summary", "required"),
-    Case("summary-too-short", p(summary={"el": "Λίγα λόγια"}), "summary.el", "20 to 300 characters"),
-    Case("summary-en-too-long", p(summary={"el": "Συλλογή υλικών στη Δυτική Αθήνα.", "en": "x" * 301}),
-         "summary.en", "20 to 300 characters, found 301"),
-    Case("unknown-field", p(contcat={"email": "a@b.gr"}), "contcat", 'unknown field "contcat"; did you mean "contact"?',
-         "contcat:"),
-    Case("unknown-nested-field", p(name={"el": "Ανακυκλώνω", "fr": "Recycle"}), "name.fr", 'unknown field "fr"', "fr:"),
+    Case(
+        "summary-too-short", p(summary={"el": "Λίγα λόγια"}), "summary.el", "20 to 300 characters"
+    ),
+    Case(
+        "summary-en-too-long",
+        p(summary={"el": "Συλλογή υλικών στη Δυτική Αθήνα.", "en": "x" * 301}),
+        "summary.en",
+        "20 to 300 characters, found 301",
+    ),
+    Case(
+        "unknown-field",
+        p(contcat={"email": "a@b.gr"}),
+        "contcat",
+        'unknown field "contcat"; did you mean "contact"?',
+        "contcat:",
+    ),
+    Case(
+        "unknown-nested-field",
+        p(name={"el": "Ανακυκλώνω", "fr": "Recycle"}),
+        "name.fr",
+        'unknown field "fr"',
+        "fr:",
+    ),
     Case("yes-as-field-name", {**valid_profile(), True: 1}, "True", "field names are words"),
-    Case("founded-too-early", p(founded=1800), "founded", "a year from 1850 to the current year", "founded:"),
+    Case(
+        "founded-too-early",
+        p(founded=1800),
+        "founded",
+        "a year from 1850 to the current year",
+        "founded:",
+    ),
     Case("founded-next-year", p(founded=TODAY.year + 1), "founded", "a year from 1850"),
     Case("founded-text", p(founded="2010"), "founded", 'found "2010"'),
-    Case("registry-http", p(registry={"url": "http://registry.example.gr/1"}), "registry.url", "https://", "url:"),
-    Case("website-no-scheme", p(contact={"website": "www.example.gr"}), "contact.website", "https:// or http://"),
-    Case("email-bad", p(contact={"email": "info-at-example.gr"}), "contact.email", "e-mail address"),
+    Case(
+        "registry-http",
+        p(registry={"url": "http://registry.example.gr/1"}),
+        "registry.url",
+        "https://",
+        "url:",
+    ),
+    Case(
+        "website-no-scheme",
+        p(contact={"website": "www.example.gr"}),
+        "contact.website",
+        "https:// or http://",
+    ),
+    Case(
+        "email-bad", p(contact={"email": "info-at-example.gr"}), "contact.email", "e-mail address"
+    ),
     Case("phone-letters", p(contact={"phone": "210 ΑΒΓ"}), "contact.phone", "phone number"),
-    Case("social-http", p(social={"facebook": "http://facebook.com/x"}), "social.facebook", "https://"),
-    Case("social-unknown-network", p(social={"tiktokk": "https://tiktok.com/x"}), "social.tiktokk",
-         'did you mean "tiktok"?'),
+    Case(
+        "social-http",
+        p(social={"facebook": "http://facebook.com/x"}),
+        "social.facebook",
+        "https://",
+    ),
+    Case(
+        "social-unknown-network",
+        p(social={"tiktokk": "https://tiktok.com/x"}),
+        "social.tiktokk",
+        'did you mean "tiktok"?',
+    ),
     Case("postal-code-short", p(postal_code="1224"), "postal_code", "five digits", "postal_code:"),
     Case("postal-code-letters", p(postal_code="ΤΚ 12241"), "postal_code", "five digits"),
     Case("location-only-lat", p(location={"lat": 38.0}), "location.lon", "required", "location:"),
-    Case("latitude-out-of-range", p(location={"lat": 95, "lon": 23.7}), "location.lat", "from -90 to 90"),
-    Case("longitude-not-number", p(location={"lat": 38, "lon": "23,7"}), "location.lon", "a number"),
+    Case(
+        "latitude-out-of-range",
+        p(location={"lat": 95, "lon": 23.7}),
+        "location.lat",
+        "from -90 to 90",
+    ),
+    Case(
+        "longitude-not-number", p(location={"lat": 38, "lon": "23,7"}), "location.lon", "a number"
+    ),
     Case("longitude-nan", p(location={"lat": 38, "lon": float("nan")}), "location.lon", "a number"),
     Case("employees-negative", p(employees=-1), "employees", "0 or more"),
     Case("employees-text", p(employees="πέντε"), "employees", "whole number"),
     Case("employees-bool", p(employees=True), "employees", "whole number"),
-    Case("vulnerable-more-than-employees", p(employees=3, vulnerable_employees=5), "vulnerable_employees",
-         "more than the 3 employees", "vulnerable_employees:"),
+    Case(
+        "vulnerable-more-than-employees",
+        p(employees=3, vulnerable_employees=5),
+        "vulnerable_employees",
+        "more than the 3 employees",
+        "vulnerable_employees:",
+    ),
     Case("offers-unknown", p(offers=["money"]), "offers[0]", "offers/needs code"),
-    Case("partner-missing", p(partners=[BYSTANDER, "den-yparchei"]), "partners[1]",
-         "no organization folder den-yparchei/", "- den-yparchei"),
+    Case(
+        "partner-missing",
+        p(partners=[BYSTANDER, "den-yparchei"]),
+        "partners[1]",
+        "no organization folder den-yparchei/",
+        "- den-yparchei",
+    ),
     Case("partner-not-slug", p(partners=["Άλλος Φορέας"]), "partners[0]", 'such as "allos-foreas"'),
     Case("partner-self", p(partners=[SLUG]), "partners[0]", "its own partner"),
     Case("logo-file-missing", p(logo=LOGO), "logo.file", 'no file "logo.png"', "file: logo.png"),
-    Case("logo-without-alt", p(logo={"file": "logo.png"}), "logo.alt", "required", "logo:",
-         files={"logo.png": PNG}),
-    Case("logo-alt-without-el", p(logo={"file": "logo.png", "alt": {"en": "Logo"}}), "logo.alt.el",
-         "required", "alt:", files={"logo.png": PNG}),
-    Case("logo-wrong-type", p(logo={**LOGO, "file": "logo.pdf"}), "logo.file", "not an allowed image type",
-         files={"logo.pdf": b"%PDF"}),
-    Case("photo-svg", p(photos=[{**PHOTO, "file": "a.svg"}]), "photos[0].file", "not an allowed image type",
-         files={"a.svg": "<svg/>"}),
-    Case("photo-outside-folder", p(photos=[{**PHOTO, "file": "../allos-foreas/a.jpg"}]), "photos[0].file",
-         "inside the organization's folder"),
-    Case("photo-wrong-case", p(photos=[{**PHOTO, "file": "A.JPG"}]), "photos[0].file", "capitals included",
-         files={"a.jpg": b"jpg"}),
-    Case("photo-alt-missing", p(photos=[{"file": "a.jpg", "alt": {"en": "The team"}}]), "photos[0].alt.el",
-         "required", files={"a.jpg": b"jpg"}),
-    Case("photo-shows-people-not-bool", p(photos=[{**PHOTO, "shows_people": "ναι"}]), "photos[0].shows_people",
-         "true or false", files={"a.jpg": b"jpg"}),
+    Case(
+        "logo-without-alt",
+        p(logo={"file": "logo.png"}),
+        "logo.alt",
+        "required",
+        "logo:",
+        files={"logo.png": PNG},
+    ),
+    Case(
+        "logo-alt-without-el",
+        p(logo={"file": "logo.png", "alt": {"en": "Logo"}}),
+        "logo.alt.el",
+        "required",
+        "alt:",
+        files={"logo.png": PNG},
+    ),
+    Case(
+        "logo-wrong-type",
+        p(logo={**LOGO, "file": "logo.pdf"}),
+        "logo.file",
+        "not an allowed image type",
+        files={"logo.pdf": b"%PDF"},
+    ),
+    Case(
+        "photo-svg",
+        p(photos=[{**PHOTO, "file": "a.svg"}]),
+        "photos[0].file",
+        "not an allowed image type",
+        files={"a.svg": "<svg/>"},
+    ),
+    Case(
+        "photo-outside-folder",
+        p(photos=[{**PHOTO, "file": "../allos-foreas/a.jpg"}]),
+        "photos[0].file",
+        "inside the organization's folder",
+    ),
+    Case(
+        "photo-wrong-case",
+        p(photos=[{**PHOTO, "file": "A.JPG"}]),
+        "photos[0].file",
+        "capitals included",
+        files={"a.jpg": b"jpg"},
+    ),
+    Case(
+        "photo-alt-missing",
+        p(photos=[{"file": "a.jpg", "alt": {"en": "The team"}}]),
+        "photos[0].alt.el",
+        "required",
+        files={"a.jpg": b"jpg"},
+    ),
+    Case(
+        "photo-shows-people-not-bool",
+        p(photos=[{**PHOTO, "shows_people": "ναι"}]),
+        "photos[0].shows_people",
+        "true or false",
+        files={"a.jpg": b"jpg"},
+    ),
     Case("consent-missing", without("promotion_consent"), "promotion_consent", "required"),
-    Case("consent-granted-missing", p(promotion_consent={"date": datetime.date(2025, 1, 1)}),
-         "promotion_consent.granted", "true or false"),
-    Case("consent-granted-text", p(promotion_consent={"granted": "ναι", "date": datetime.date(2025, 1, 1)}),
-         "promotion_consent.granted", "true or false", "granted:"),
-    Case("consent-granted-without-date", p(promotion_consent={"granted": True}), "promotion_consent.date",
-         "date it was given is required", "promotion_consent:"),
-    Case("consent-date-in-future", p(promotion_consent={"granted": True, "date": datetime.date(2030, 1, 1)}),
-         "promotion_consent.date", "in the future", "date: 2030"),
-    Case("consent-date-not-a-date", p(promotion_consent={"granted": True, "date": "1/5/2025"}),
-         "promotion_consent.date", "YYYY-MM-DD"),
-    Case("withdrawn-in-future", p(promotion_consent={**CONSENT, "withdrawn": datetime.date(2030, 1, 1)}),
-         "promotion_consent.withdrawn", "in the future"),
-    Case("withdrawn-before-granted", p(promotion_consent={**CONSENT, "withdrawn": datetime.date(2024, 1, 1)}),
-         "promotion_consent.withdrawn", "before permission was given"),
-    Case("updated-in-future", p(updated=datetime.date(2027, 1, 1)), "updated", "in the future", "updated:"),
+    Case(
+        "consent-granted-missing",
+        p(promotion_consent={"date": datetime.date(2025, 1, 1)}),
+        "promotion_consent.granted",
+        "true or false",
+    ),
+    Case(
+        "consent-granted-text",
+        p(promotion_consent={"granted": "ναι", "date": datetime.date(2025, 1, 1)}),
+        "promotion_consent.granted",
+        "true or false",
+        "granted:",
+    ),
+    Case(
+        "consent-granted-without-date",
+        p(promotion_consent={"granted": True}),
+        "promotion_consent.date",
+        "date it was given is required",
+        "promotion_consent:",
+    ),
+    Case(
+        "consent-date-in-future",
+        p(promotion_consent={"granted": True, "date": datetime.date(2030, 1, 1)}),
+        "promotion_consent.date",
+        "in the future",
+        "date: 2030",
+    ),
+    Case(
+        "consent-date-not-a-date",
+        p(promotion_consent={"granted": True, "date": "1/5/2025"}),
+        "promotion_consent.date",
+        "YYYY-MM-DD",
+    ),
+    Case(
+        "withdrawn-in-future",
+        p(promotion_consent={**CONSENT, "withdrawn": datetime.date(2030, 1, 1)}),
+        "promotion_consent.withdrawn",
+        "in the future",
+    ),
+    Case(
+        "withdrawn-before-granted",
+        p(promotion_consent={**CONSENT, "withdrawn": datetime.date(2024, 1, 1)}),
+        "promotion_consent.withdrawn",
+        "before permission was given",
+    ),
+    Case(
+        "updated-in-future",
+        p(updated=datetime.date(2027, 1, 1)),
+        "updated",
+        "in the future",
+        "updated:",
+    ),
     Case("keywords-not-list", p(keywords={"el": "ανακύκλωση"}), "keywords.el", "expected a list"),
     Case("profile-is-a-list", [valid_profile()], None, "expected the fields of a profile"),
 ]
@@ -164,13 +324,17 @@ def test_every_folder_is_reported_in_one_run(orgs_with_bystander):
     orgs_with_bystander.write("trito", "όνομα: Α\n".encode("cp1253"))
     result = orgs_with_bystander.load()
     assert {p.file for p in result.errors} == {
-        "organizations/proto/profile.yaml", "organizations/deftero/profile.yaml",
-        "organizations/trito/profile.yaml"}
+        "organizations/proto/profile.yaml",
+        "organizations/deftero/profile.yaml",
+        "organizations/trito/profile.yaml",
+    }
     assert [org.slug for org in result.organizations] == [BYSTANDER]
     assert result.folders == 4
 
 
-@pytest.mark.parametrize("folder", ["Anakyklono", "anakyklono_2", "ανακυκλώνω", "anakyklono--b", "-anakyklono"])
+@pytest.mark.parametrize(
+    "folder", ["Anakyklono", "anakyklono_2", "ανακυκλώνω", "anakyklono--b", "-anakyklono"]
+)
 def test_folder_name_must_be_a_slug(orgs_with_bystander, folder):
     orgs_with_bystander.write(folder)
     result = orgs_with_bystander.load()
@@ -211,5 +375,9 @@ def test_partner_with_errors_is_named(orgs):
 def test_yaml_problems_point_at_the_profile(orgs_with_bystander):
     orgs_with_bystander.write(SLUG, "name:\n  el: Α\nname:\n  el: Β\n")
     result = orgs_with_bystander.load()
-    assert (result.errors[0].file, result.errors[0].line, result.errors[0].field) == (FILE, 3, "name")
+    assert (result.errors[0].file, result.errors[0].line, result.errors[0].field) == (
+        FILE,
+        3,
+        "name",
+    )
     assert [org.slug for org in result.organizations] == [BYSTANDER]

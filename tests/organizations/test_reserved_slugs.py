@@ -1,8 +1,8 @@
 """Facet pages own some names under /organizations/; no organization folder may take them."""
 
 import pytest
-
 from org_builders import BYSTANDER, OrgFolders
+
 from organizations.directory import FACETS
 from organizations.urls import RESERVED_SLUGS
 

@@ -7,7 +7,13 @@ import time
 
 import pytest
 
-from kalo.safe_yaml import decode_utf8, parse_yaml_bytes, parse_yaml_text, parent_path, read_yaml_file
+from kalo.safe_yaml import (
+    decode_utf8,
+    parent_path,
+    parse_yaml_bytes,
+    parse_yaml_text,
+    read_yaml_file,
+)
 
 BILLION_LAUGHS = b"a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + b"".join(
     b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n" % ((98 + i, 98 + i) + (97 + i,) * 9)
@@ -30,10 +36,15 @@ def only_problem(raw: bytes):
 
 
 def test_plain_data_and_lines():
-    result = parse("name:\n  el: Α\nsectors:\n  - food\n  - care\nphotos:\n  - file: a.jpg\n    alt:\n      el: x\n".encode())
+    result = parse(
+        "name:\n  el: Α\nsectors:\n  - food\n  - care\n"
+        "photos:\n  - file: a.jpg\n    alt:\n      el: x\n".encode()
+    )
     assert result.ok
     assert result.document.data == {
-        "name": {"el": "Α"}, "sectors": ["food", "care"], "photos": [{"file": "a.jpg", "alt": {"el": "x"}}]
+        "name": {"el": "Α"},
+        "sectors": ["food", "care"],
+        "photos": [{"file": "a.jpg", "alt": {"el": "x"}}],
     }
     line_of = result.document.line_of
     assert line_of("name.el") == 2
@@ -102,7 +113,7 @@ def test_a_single_alias_is_refused_too():
     [
         (b"name: a: b\n", 1, "colon"),
         (b"name:\n  el: A\n kind: sse\n", 3, "indentation"),
-        (b"summary: \"never closed\n", 2, "quote"),
+        (b'summary: "never closed\n', 2, "quote"),
         (b"sectors: [food, care\n", 2, "brackets"),
         (b"name:\n\t- a\n", 2, "tab"),
         (b"a: 1\n---\nb: 2\n", 2, "more than one document"),
@@ -157,8 +168,12 @@ def test_decode_utf8_drops_bom():
 
 @pytest.mark.parametrize(
     "path, parent",
-    [("photos[1].alt.el", "photos[1].alt"), ("photos[1].alt", "photos[1]"),
-     ("photos[1]", "photos"), ("photos", "")],
+    [
+        ("photos[1].alt.el", "photos[1].alt"),
+        ("photos[1].alt", "photos[1]"),
+        ("photos[1]", "photos"),
+        ("photos", ""),
+    ],
 )
 def test_parent_path(path, parent):
     assert parent_path(path) == parent

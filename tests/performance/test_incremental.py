@@ -15,45 +15,62 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT
 from kalo import incremental
 from kalo.build import build
+from sitebuild import ROOT
 
 
 def _synthetic():
     """bench/synthetic.py, loaded by path (bench/ on sys.path would hide plugins/images)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("kalo_bench_synthetic", ROOT / "bench" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "kalo_bench_synthetic", ROOT / "bench" / "synthetic.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
 
 pytestmark = pytest.mark.slow
 ORGS = 40
 
 
 def _build(site: Path, output: Path, cache: Path, incremental_build: bool = True, **extra) -> bool:
-    return build(ROOT / "pelicanconf.py", site / "content", site / "organizations", output,
-                 extra={"KALO_CACHE_DIR": str(cache), **extra}, incremental_build=incremental_build)
+    return build(
+        ROOT / "pelicanconf.py",
+        site / "content",
+        site / "organizations",
+        output,
+        extra={"KALO_CACHE_DIR": str(cache), **extra},
+        incremental_build=incremental_build,
+    )
 
 
 def _tree(folder: Path, pagefind: bool = True) -> dict[str, str]:
     """Every file's digest; ``pagefind=False`` leaves out Pagefind's bundle, whose filter
     files vary between two fresh runs of Pagefind itself (tests/site/test_fixture_site.py)."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*"))
-            if path.is_file() and (pagefind or path.relative_to(folder).parts[0] != "pagefind")}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and (pagefind or path.relative_to(folder).parts[0] != "pagefind")
+    }
 
 
 def _inodes(folder: Path) -> dict[str, int]:
-    return {path.relative_to(folder).as_posix(): path.stat().st_ino
-            for path in folder.rglob("*.html") if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_ino
+        for path in folder.rglob("*.html")
+        if path.is_file()
+    }
 
 
 def _profile_slugs(paths) -> set[str]:
-    return {Path(p).parts[-2] for p in paths
-            if "/organizations/" in f"/{p}" and Path(p).parts[-2].startswith("foreas-")}
+    return {
+        Path(p).parts[-2]
+        for p in paths
+        if "/organizations/" in f"/{p}" and Path(p).parts[-2].startswith("foreas-")
+    }
 
 
 def _directory(site: Path):
@@ -87,14 +104,22 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
     assert slug in directory.by_slug
     before = _inodes(output)
     profile = source / "organizations" / slug / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1),
-                       encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8"
+    )
     assert _build(source, output, cache)
     after = _inodes(output)
     rerendered = {path for path, inode in after.items() if before.get(path) != inode}
-    showing = {slug} | set(directory.partners[slug]) | {
-        other.slug for other in directory for match in directory.possible_partners[other.slug]
-        if match.slug == slug}
+    showing = (
+        {slug}
+        | set(directory.partners[slug])
+        | {
+            other.slug
+            for other in directory
+            for match in directory.possible_partners[other.slug]
+            if match.slug == slug
+        }
+    )
     assert _profile_slugs(rerendered) == showing
     clean = work / "clean"
     _build(source, clean, work / "clean-cache", incremental_build=False)
@@ -106,18 +131,21 @@ def test_changing_an_image_of_a_profile_text_rerenders_that_profile(site):
     source, output, cache, _ = site
     slug = "foreas-00007"
     folder = source / "organizations" / slug
-    shutil.copyfile(ROOT / "organizations" / "anoichti-agkalia-amke" / "ergastirio.jpg",
-                    folder / "extra.jpg")
+    shutil.copyfile(
+        ROOT / "organizations" / "anoichti-agkalia-amke" / "ergastirio.jpg", folder / "extra.jpg"
+    )
     about = folder / "about.el.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n![Το εργαστήριο](extra.jpg)\n",
-                     encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n![Το εργαστήριο](extra.jpg)\n", encoding="utf-8"
+    )
     assert _build(source, output, cache)
     page = output / "organizations" / slug / "index.html"
     before_html, before_inode = page.read_text(encoding="utf-8"), page.stat().st_ino
     assert "extra" in before_html
     (folder / "extra.jpg").unlink()
-    shutil.copyfile(ROOT / "organizations" / "artopoieio-i-kali-zymi" / "vitrina.jpg",
-                    folder / "extra.jpg")
+    shutil.copyfile(
+        ROOT / "organizations" / "artopoieio-i-kali-zymi" / "vitrina.jpg", folder / "extra.jpg"
+    )
     assert _build(source, output, cache)
     assert page.stat().st_ino != before_inode
     assert page.read_text(encoding="utf-8") != before_html
@@ -127,8 +155,10 @@ def test_unpublishing_an_organization_removes_it_everywhere(site):
     source, output, cache, _ = site
     slug = "foreas-00003"
     profile = source / "organizations" / slug / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("granted: true", "granted: false"),
-                       encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("granted: true", "granted: false"),
+        encoding="utf-8",
+    )
     assert _build(source, output, cache)
     for path in output.rglob("*"):
         assert slug not in str(path.relative_to(output))
@@ -173,8 +203,14 @@ def test_pages_rendered_on_all_cores_equal_pages_rendered_in_one_process(site, t
     source, _, _, _ = site
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     _build(source, serial, tmp_path / "c1", incremental_build=False, KALO_PARALLEL_PAGES_FROM=10**9)
-    _build(source, parallel, tmp_path / "c2", incremental_build=False, KALO_PARALLEL_PAGES_FROM=1,
-           KALO_WORKERS=3)
+    _build(
+        source,
+        parallel,
+        tmp_path / "c2",
+        incremental_build=False,
+        KALO_PARALLEL_PAGES_FROM=1,
+        KALO_WORKERS=3,
+    )
     assert _tree(serial, pagefind=False) == _tree(parallel, pagefind=False)
 
 

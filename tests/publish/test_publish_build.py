@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
 from kalo.problems import ContentErrors
+from sitebuild import ROOT, build_site
 
 pytestmark = pytest.mark.slow
 SITEURL = "https://kalo-west-athens.example.org"
 
 
-def _publish(output: Path, monkeypatch, content: Path = ROOT / "content",
-             orgs: Path = ROOT / "organizations") -> Path:
+def _publish(
+    output: Path, monkeypatch, content: Path = ROOT / "content", orgs: Path = ROOT / "organizations"
+) -> Path:
     monkeypatch.setenv("SITEURL", SITEURL)
     # Content warnings (e.g. a photo left out) are other tests' business; this is about output.
     return build_site(content, orgs, output, settings="publishconf.py", allow_warnings=True)
@@ -24,7 +25,8 @@ def _publish(output: Path, monkeypatch, content: Path = ROOT / "content",
 def _tree(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }
 
 
@@ -85,11 +87,15 @@ def test_html_builds_are_not_post_processed(sample_site):
 @pytest.fixture
 def previous_site(tmp_path, monkeypatch) -> tuple[Path, dict[str, str]]:
     fixture = ROOT / "tests" / "site" / "fixture"
-    output = _publish(tmp_path / "output", monkeypatch, fixture / "content", fixture / "organizations")
+    output = _publish(
+        tmp_path / "output", monkeypatch, fixture / "content", fixture / "organizations"
+    )
     return output, _tree(output)
 
 
-def test_a_build_failing_in_a_generator_leaves_the_previous_output_untouched(previous_site, monkeypatch):
+def test_a_build_failing_in_a_generator_leaves_the_previous_output_untouched(
+    previous_site, monkeypatch
+):
     output, before = previous_site
     from organizations.generator import OrganizationsGenerator
 
@@ -101,10 +107,14 @@ def test_a_build_failing_in_a_generator_leaves_the_previous_output_untouched(pre
     with pytest.raises(RuntimeError, match="halfway"):
         _publish(output, monkeypatch, fixture / "content", fixture / "organizations")
     assert _tree(output) == before
-    assert not [p for p in output.parent.iterdir() if p.name.startswith(".output.")], "staging left behind"
+    assert not [p for p in output.parent.iterdir() if p.name.startswith(".output.")], (
+        "staging left behind"
+    )
 
 
-def test_a_build_failing_in_post_processing_leaves_the_previous_output_untouched(previous_site, monkeypatch):
+def test_a_build_failing_in_post_processing_leaves_the_previous_output_untouched(
+    previous_site, monkeypatch
+):
     output, before = previous_site
     import publish
 
@@ -126,7 +136,9 @@ def test_a_content_error_leaves_the_previous_output_untouched(previous_site, mon
     orgs = tmp_path / "orgs"
     shutil.copytree(fixture / "organizations", orgs)
     profile = next(orgs.glob("*/profile.yaml"))
-    profile.write_text(profile.read_text(encoding="utf-8") + "\nunknown_field: 1\n", encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8") + "\nunknown_field: 1\n", encoding="utf-8"
+    )
     with pytest.raises(ContentErrors):
         _publish(output, monkeypatch, fixture / "content", orgs)
     assert _tree(output) == before

@@ -18,8 +18,15 @@ from publish.settings import DEFAULTS, publish_settings
 
 def test_every_step_is_off_by_default():
     assert publish_settings({}) == DEFAULTS
-    assert not any(DEFAULTS[key] for key in
-                   ("PUBLISH_MINIFY", "PUBLISH_FINGERPRINT", "PUBLISH_COMPRESS", "PUBLISH_HOST_FILES"))
+    assert not any(
+        DEFAULTS[key]
+        for key in (
+            "PUBLISH_MINIFY",
+            "PUBLISH_FINGERPRINT",
+            "PUBLISH_COMPRESS",
+            "PUBLISH_HOST_FILES",
+        )
+    )
 
 
 def test_fingerprinted_name_uses_eight_hex_digits_of_the_content():
@@ -30,19 +37,31 @@ def test_fingerprinted_name_uses_eight_hex_digits_of_the_content():
     assert fingerprinted_name("theme/css/site.css", b"body{ }") != name
 
 
-@pytest.mark.parametrize(("siteurl", "html", "expected"), [
-    ("", '<link href="/theme/css/site.css">', '<link href="/theme/css/site.abcd1234.css">'),
-    ("", "<link href=/theme/css/site.css rel=stylesheet>",
-     "<link href=/theme/css/site.abcd1234.css rel=stylesheet>"),
-    ("https://x.org", '<link href="https://x.org/theme/css/site.css?v=1">',
-     '<link href="https://x.org/theme/css/site.abcd1234.css?v=1">'),
-    # Not ours: another folder, another host, a longer name, plain text.
-    ("", '<a href="/docs/theme/css/site.css">', '<a href="/docs/theme/css/site.css">'),
-    ("https://x.org", '<a href="https://y.org/theme/css/site.css">',
-     '<a href="https://y.org/theme/css/site.css">'),
-    ("", '<a href="/theme/css/site.css.map">', '<a href="/theme/css/site.css.map">'),
-    ("", "see theme/css/site.css", "see theme/css/site.css"),
-])
+@pytest.mark.parametrize(
+    ("siteurl", "html", "expected"),
+    [
+        ("", '<link href="/theme/css/site.css">', '<link href="/theme/css/site.abcd1234.css">'),
+        (
+            "",
+            "<link href=/theme/css/site.css rel=stylesheet>",
+            "<link href=/theme/css/site.abcd1234.css rel=stylesheet>",
+        ),
+        (
+            "https://x.org",
+            '<link href="https://x.org/theme/css/site.css?v=1">',
+            '<link href="https://x.org/theme/css/site.abcd1234.css?v=1">',
+        ),
+        # Not ours: another folder, another host, a longer name, plain text.
+        ("", '<a href="/docs/theme/css/site.css">', '<a href="/docs/theme/css/site.css">'),
+        (
+            "https://x.org",
+            '<a href="https://y.org/theme/css/site.css">',
+            '<a href="https://y.org/theme/css/site.css">',
+        ),
+        ("", '<a href="/theme/css/site.css.map">', '<a href="/theme/css/site.css.map">'),
+        ("", "see theme/css/site.css", "see theme/css/site.css"),
+    ],
+)
 def test_references_are_rewritten_only_where_they_point_at_the_file(siteurl, html, expected):
     renamed = {"theme/css/site.css": "theme/css/site.abcd1234.css"}
     assert rewrite_references(html, renamed, reference_pattern(renamed, siteurl)) == expected
@@ -57,7 +76,10 @@ def test_compression_is_deterministic_and_reversible():
 
 
 def test_minified_html_keeps_what_the_html_checker_needs():
-    html = "<!doctype html>\n<html lang=\"el\">\n<head>\n<title> Α </title>\n</head>\n<body>\n<p>κείμενο</p>\n</body>\n</html>\n"
+    html = (
+        '<!doctype html>\n<html lang="el">\n<head>\n<title> Α </title>\n</head>\n'
+        "<body>\n<p>κείμενο</p>\n</body>\n</html>\n"
+    )
     out = minify_html_text(html)
     assert out.startswith("<!doctype html><html lang=el><head>")
     assert "</p>" in out and "</body>" in out
@@ -69,11 +91,19 @@ def test_css_and_js_are_minified_without_their_wrapper():
 
 
 def test_host_files_list_withdrawn_addresses_in_both_languages():
-    context = {"organizations": SimpleNamespace(withdrawn=[SimpleNamespace(slug="beta"), SimpleNamespace(slug="alfa")])}
+    context = {
+        "organizations": SimpleNamespace(
+            withdrawn=[SimpleNamespace(slug="beta"), SimpleNamespace(slug="alfa")]
+        )
+    }
     slugs = hostfiles.withdrawn_slugs(context)
     assert slugs == ["alfa", "beta"]
     gone = hostfiles.gone_map(slugs)
-    for address in ("/organizations/alfa/ 1;", "/en/organizations/beta/index.html 1;", "/organizations/beta 1;"):
+    for address in (
+        "/organizations/alfa/ 1;",
+        "/en/organizations/beta/index.html 1;",
+        "/organizations/beta 1;",
+    ):
         assert address in gone
     redirects = hostfiles.redirects(slugs)
     assert "/en/organizations/alfa/*  /en/organizations/alfa/index.html  410!" in redirects
@@ -85,5 +115,7 @@ def test_headers_file_has_security_headers_and_immutable_assets():
     text = hostfiles.headers(["theme/css/site.abcd1234.css"])
     for name, value in SECURITY_HEADERS.items():
         assert f"  {name}: {value}" in text
-    assert "/theme/css/site.abcd1234.css\n  Cache-Control: public, max-age=31536000, immutable" in text
+    assert (
+        "/theme/css/site.abcd1234.css\n  Cache-Control: public, max-age=31536000, immutable" in text
+    )
     assert "unsafe-inline" not in text

@@ -20,19 +20,32 @@ HOSTILE = '"Κουζίνα" </script><script>alert(1)</script> <!-- & \u2028 \\'
 
 def make_org(**changes) -> Organization:
     values = dict(
-        slug="alfa", folder=Path("/x/alfa"), source=Path("/x/alfa/profile.yaml"),
-        name=Localized(el=HOSTILE, en="Alfa"), kind="sse", legal_form="koinsep-entaxis",
-        municipality="peristeri", sectors=("food",), summary=Localized(el=HOSTILE),
-        consent=Consent(granted=True, date=date(2025, 1, 1)), address=Localized(el="Οδός 1"),
-        location=Location(38.0, 23.7), email="a@example.org", website="https://example.org",
-        social={"facebook": "https://www.facebook.com/x"}, founded=2015, employees=3,
+        slug="alfa",
+        folder=Path("/x/alfa"),
+        source=Path("/x/alfa/profile.yaml"),
+        name=Localized(el=HOSTILE, en="Alfa"),
+        kind="sse",
+        legal_form="koinsep-entaxis",
+        municipality="peristeri",
+        sectors=("food",),
+        summary=Localized(el=HOSTILE),
+        consent=Consent(granted=True, date=date(2025, 1, 1)),
+        address=Localized(el="Οδός 1"),
+        location=Location(38.0, 23.7),
+        email="a@example.org",
+        website="https://example.org",
+        social={"facebook": "https://www.facebook.com/x"},
+        founded=2015,
+        employees=3,
     )
     values.update(changes)
     return Organization(**values)
 
 
 def test_json_ld_stays_valid_json_and_cannot_close_its_script():
-    data = organization(make_org(), "el", "https://s.example/organizations/alfa/", "https://s.example")
+    data = organization(
+        make_org(), "el", "https://s.example/organizations/alfa/", "https://s.example"
+    )
     text = script_json(data)
     assert "</script" not in text.lower() and "<!--" not in text and "<" not in text
     assert json.loads(text) == data
@@ -57,7 +70,9 @@ def test_most_precise_schema_type(kind, legal_form, has_address, expected):
 
 
 def test_organization_json_ld_fields():
-    data = organization(make_org(), "en", "https://s.example/en/organizations/alfa/", "https://s.example")
+    data = organization(
+        make_org(), "en", "https://s.example/en/organizations/alfa/", "https://s.example"
+    )
     assert data["@type"] == "LocalBusiness"
     assert data["name"] == "Alfa" and data["alternateName"] == HOSTILE
     assert data["address"]["@type"] == "PostalAddress" and data["geo"]["latitude"] == 38.0
@@ -68,8 +83,11 @@ def test_organization_json_ld_fields():
 
 def _entries(count):
     return [
-        SitemapEntry(f"https://s.example/p{i}/", date(2025, 1, 1 + i % 28),
-                     {"el": f"https://s.example/p{i}/", "en": f"https://s.example/en/p{i}/"})
+        SitemapEntry(
+            f"https://s.example/p{i}/",
+            date(2025, 1, 1 + i % 28),
+            {"el": f"https://s.example/p{i}/", "en": f"https://s.example/en/p{i}/"},
+        )
         for i in range(count)
     ]
 
@@ -111,8 +129,13 @@ def test_fixture_sitemap_lists_indexable_pages_once(fixture_site):
     assert site + "organizations/alfa-koinsep/" in locations
     assert site + "en/organizations/alfa-koinsep/" in locations
     # noindex pages: removal pages, translation fallbacks, 404 pages.
-    for absent in ("organizations/delta-withdrawn/", "en/about/", "en/organizations/vita-syllogos/",
-                   "404.html", "en/404.html"):
+    for absent in (
+        "organizations/delta-withdrawn/",
+        "en/about/",
+        "en/organizations/vita-syllogos/",
+        "404.html",
+        "en/404.html",
+    ):
         assert site + absent not in locations
     for location in locations:
         page = fixture_site / location.removeprefix(site) / "index.html"
@@ -143,15 +166,20 @@ def test_keyword_report_is_written_and_kept_out_of_search(fixture_site):
 
 
 def test_failing_keyword_analysis_stops_the_build_and_keeps_the_old_site(tmp_path):
-    from sitebuild import FIXTURE, build_site
     from kalo.problems import ContentErrors
+    from sitebuild import FIXTURE, build_site
 
     fixture = FIXTURE
     output = tmp_path / "site"
     output.mkdir()
     (output / "previous.html").write_text("previous build")
     with pytest.raises(ContentErrors) as raised:
-        build_site(fixture / "content", fixture / "organizations", output,
-                   SEO_FAIL_LEVEL="problem", SEO_FAIL_CHECKS=["keyphrase_set"])
+        build_site(
+            fixture / "content",
+            fixture / "organizations",
+            output,
+            SEO_FAIL_LEVEL="problem",
+            SEO_FAIL_CHECKS=["keyphrase_set"],
+        )
     assert any(p.field == "keywords" for p in raised.value.problems)
     assert [p.name for p in output.iterdir()] == ["previous.html"]

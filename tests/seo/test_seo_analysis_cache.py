@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import html
 
+from seo_pages import GOOD_EL, GOOD_EN, change
+
 from seo.analysis import analyze_site
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis_cache import analyze_written
 from seo.settings import get_settings
 from seo.written_page import WrittenPage
-from seo_pages import GOOD_EL, GOOD_EN, change
 
 
 def written(tmp_path, page, name):
@@ -27,8 +28,10 @@ def written(tmp_path, page, name):
 
 
 def pages_with_one_keyphrase(count):
-    return [change(GOOD_EL, url=f"/organoseis/kouzina-{n:02d}/koinoniki-kouzina-peristeri/")
-            for n in range(count)]
+    return [
+        change(GOOD_EL, url=f"/organoseis/kouzina-{n:02d}/koinoniki-kouzina-peristeri/")
+        for n in range(count)
+    ]
 
 
 def test_written_pages_get_the_reports_of_the_pure_analysis(tmp_path):
@@ -55,8 +58,9 @@ def test_many_competing_pages_are_counted_and_only_the_first_listed(tmp_path):
         assert str(LISTED_URLS + 4) in result.advice
     # The pure analysis (complete lists) gives the same verdicts and counts.
     pure = analyze_site(pages, get_settings())
-    assert [r.result("competing_pages").values["count"] for r in pure] == \
-        [r.result("competing_pages").values["count"] for r in reports]
+    assert [r.result("competing_pages").values["count"] for r in pure] == [
+        r.result("competing_pages").values["count"] for r in reports
+    ]
 
 
 def test_a_changed_page_is_analysed_again(tmp_path):
@@ -104,5 +108,7 @@ def test_changed_settings_mean_analysing_again(tmp_path):
     files = [written(tmp_path, GOOD_EL, "a")]
     analyze_written(files, "", get_settings(), tmp_path / "cache")
     stricter = get_settings({"SEO_TEXT_LENGTH": {"profile": {"good": 5000, "ok": 4000}}})
-    assert analyze_written(files, "", stricter, tmp_path / "cache") == analyze_site([GOOD_EL], stricter)
+    assert analyze_written(files, "", stricter, tmp_path / "cache") == analyze_site(
+        [GOOD_EL], stricter
+    )
     assert analyze_site([GOOD_EL], stricter) != analyze_site([GOOD_EL], get_settings())

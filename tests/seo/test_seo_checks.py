@@ -254,13 +254,13 @@ CASES = [
     ("outbound_links", change(GOOD_EL, html=PLAIN), "ok", "none"),
     (
         "outbound_links",
-        change(GOOD_EL, html=f'<p><a href="https://other.org/" rel="nofollow ugc">α</a></p>'),
+        change(GOOD_EL, html='<p><a href="https://other.org/" rel="nofollow ugc">α</a></p>'),
         "ok",
         "nofollow_only",
     ),
     (
         "outbound_links",
-        change(GOOD_EL, html=f'<p><a href="https://kalo.example.gr/a/">α</a></p>'),
+        change(GOOD_EL, html='<p><a href="https://kalo.example.gr/a/">α</a></p>'),
         "ok",
         "none",
     ),

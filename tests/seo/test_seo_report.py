@@ -73,7 +73,11 @@ def test_terminal_table():
 
 def test_format_failures():
     settings = get_settings(
-        {"SEO_FAIL_LEVEL": "problem", "SEO_FAIL_CHECKS": ["keyphrase_set"], "SEO_FAIL_MIN_SCORE": 50}
+        {
+            "SEO_FAIL_LEVEL": "problem",
+            "SEO_FAIL_CHECKS": ["keyphrase_set"],
+            "SEO_FAIL_MIN_SCORE": 50,
+        }
     )
     text = format_failures(failing_pages(reports(), settings), settings["SEO_FAIL_MIN_SCORE"])
     assert GOOD_EL.url in text and "keyphrase_set" in text and "below the minimum 50" in text

@@ -24,7 +24,8 @@ def _compared_files(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.suffix in COMPARED_SUFFIXES
+        if path.is_file()
+        and path.suffix in COMPARED_SUFFIXES
         and not SKIPPED_FOLDERS & set(path.relative_to(folder).parts)
     }
 

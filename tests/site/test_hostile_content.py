@@ -9,7 +9,7 @@ import yaml
 
 from sitebuild import FIXTURE, build_site
 
-HOSTILE_TEXT = '"><script>alert(1)</script><img src=x onerror=alert(2)> «Κουζίνα» & \'x\''
+HOSTILE_TEXT = "\"><script>alert(1)</script><img src=x onerror=alert(2)> «Κουζίνα» & 'x'"
 HOSTILE_MARKDOWN = """# Τίτλος
 
 <script>alert(3)</script>
@@ -33,8 +33,10 @@ class ActiveContentFinder(HTMLParser):
         attributes = dict(attrs)
         if tag in ("iframe", "object", "embed"):
             self.found.append(f"<{tag}>")
-        if tag == "script" and attributes.get("type") != "application/ld+json" and not (
-            attributes.get("src", "").startswith("/")
+        if (
+            tag == "script"
+            and attributes.get("type") != "application/ld+json"
+            and not (attributes.get("src", "").startswith("/"))
         ):
             self.found.append("inline <script>")
         if tag == "form" and "evil" in (attributes.get("action") or ""):
@@ -44,7 +46,9 @@ class ActiveContentFinder(HTMLParser):
                 self.found.append(f"{name}= on <{tag}>")
             if name == "style":
                 self.found.append(f"style= on <{tag}>")
-            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.found.append(f"javascript: URL on <{tag}>")
 
 
@@ -54,8 +58,10 @@ def test_hostile_profile_text_is_escaped_everywhere(tmp_path):
     profile_path = orgs / "alfa-koinsep" / "profile.yaml"
     profile = yaml.safe_load(profile_path.read_text(encoding="utf-8"))
     profile["name"] = {"el": "Άλφα " + HOSTILE_TEXT, "en": "Alfa " + HOSTILE_TEXT}
-    profile["summary"] = {"el": "Περίληψη με κακόβουλο κείμενο " + HOSTILE_TEXT,
-                          "en": "A summary with hostile text " + HOSTILE_TEXT}
+    profile["summary"] = {
+        "el": "Περίληψη με κακόβουλο κείμενο " + HOSTILE_TEXT,
+        "en": "A summary with hostile text " + HOSTILE_TEXT,
+    }
     profile["address"] = {"el": HOSTILE_TEXT}
     profile_path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
     (orgs / "alfa-koinsep" / "about.el.md").write_text(HOSTILE_MARKDOWN, encoding="utf-8")
@@ -69,11 +75,15 @@ def test_hostile_profile_text_is_escaped_everywhere(tmp_path):
         finder = ActiveContentFinder()
         finder.feed(page.read_text(encoding="utf-8"))
         assert not finder.found, f"{page.relative_to(site)}: {finder.found}"
-    profile_page = (site / "organizations" / "alfa-koinsep" / "index.html").read_text(encoding="utf-8")
+    profile_page = (site / "organizations" / "alfa-koinsep" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in profile_page  # shown, as text
 
 
 def test_the_finder_finds_what_it_looks_for():
     finder = ActiveContentFinder()
-    finder.feed('<p onclick="x" style="y"><a href="javascript:z">a</a><script>q</script><iframe></iframe>')
+    finder.feed(
+        '<p onclick="x" style="y"><a href="javascript:z">a</a><script>q</script><iframe></iframe>'
+    )
     assert len(finder.found) == 5

@@ -12,7 +12,8 @@ def read(site: Path, address: str) -> str:
 
 def test_every_page_exists_in_both_languages(fixture_site):
     greek = {
-        p.relative_to(fixture_site) for p in fixture_site.rglob("*.html")
+        p.relative_to(fixture_site)
+        for p in fixture_site.rglob("*.html")
         if p.relative_to(fixture_site).parts[0] not in ("en", "seo")  # seo: the report
     }
     for path in greek:
@@ -26,9 +27,18 @@ def test_html_lang_and_language_switch(fixture_site):
     assert 'href="/en/organizations/alfa-koinsep/" hreflang="en" lang="en"' in greek
     assert 'href="/organizations/alfa-koinsep/" hreflang="el" lang="el"' in english
     for html in (greek, english):
-        assert '<link rel="alternate" hreflang="el" href="http://localhost:8000/organizations/alfa-koinsep/">' in html
-        assert '<link rel="alternate" hreflang="en" href="http://localhost:8000/en/organizations/alfa-koinsep/">' in html
-        assert '<link rel="alternate" hreflang="x-default" href="http://localhost:8000/organizations/alfa-koinsep/">' in html
+        assert (
+            '<link rel="alternate" hreflang="el" href="http://localhost:8000/organizations/alfa-koinsep/">'
+            in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="en" href="http://localhost:8000/en/organizations/alfa-koinsep/">'
+            in html
+        )
+        assert (
+            '<link rel="alternate" hreflang="x-default" href="http://localhost:8000/organizations/alfa-koinsep/">'
+            in html
+        )
     assert '<meta property="og:locale" content="el_GR">' in greek
     assert '<meta property="og:locale:alternate" content="en_GB">' in greek
 

@@ -6,21 +6,38 @@ import re
 
 
 def test_sample_site_has_every_kind_of_page(sample_site):
-    for address in ("", "en/", "organizations/", "en/organizations/", "network/", "en/network/",
-                    "organizations/municipality/peristeri/", "en/organizations/sector/food/"):
+    for address in (
+        "",
+        "en/",
+        "organizations/",
+        "en/organizations/",
+        "network/",
+        "en/network/",
+        "organizations/municipality/peristeri/",
+        "en/organizations/sector/food/",
+    ):
         assert (sample_site / address / "index.html").is_file(), address
     for name in ("404.html", "en/404.html", "sitemap.xml", "robots.txt"):
         assert (sample_site / name).is_file(), name
 
 
 def test_sample_organizations_respect_consent(sample_site):
-    published = (sample_site / "organizations" / "gefseis-tis-geitonias-koinsep" / "index.html")
+    published = sample_site / "organizations" / "gefseis-tis-geitonias-koinsep" / "index.html"
     assert published.is_file()
     assert not (sample_site / "organizations" / "omada-antallagis-vivlion-kamaterou").exists()
-    removed = (sample_site / "organizations" / "koinoniko-frontistirio-peristeriou" / "index.html")
+    removed = sample_site / "organizations" / "koinoniko-frontistirio-peristeriou" / "index.html"
     assert "noindex" in removed.read_text(encoding="utf-8")
     for path in sample_site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv", ".geojson", ".atom", ".ics", ".txt"):
+        if path.is_file() and path.suffix in (
+            ".html",
+            ".xml",
+            ".json",
+            ".csv",
+            ".geojson",
+            ".atom",
+            ".ics",
+            ".txt",
+        ):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "omada-antallagis-vivlion-kamaterou" not in text, path
 
@@ -39,7 +56,9 @@ def test_no_image_leaves_the_build_with_metadata(sample_site):
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
-    images = [p for p in sample_site.rglob("*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp", ".avif")]
+    images = [
+        p for p in sample_site.rglob("*") if p.suffix in (".jpg", ".jpeg", ".png", ".webp", ".avif")
+    ]
     assert len(images) > 50
     for path in images:
         data = path.read_bytes()
@@ -50,10 +69,15 @@ def test_no_image_leaves_the_build_with_metadata(sample_site):
 
 
 def test_profiles_show_responsive_images_and_social_cards(sample_site):
-    html = (sample_site / "organizations" / "gefseis-tis-geitonias-koinsep" / "index.html").read_text(encoding="utf-8")
+    html = (
+        sample_site / "organizations" / "gefseis-tis-geitonias-koinsep" / "index.html"
+    ).read_text(encoding="utf-8")
     assert '<source type="image/avif"' in html and '<source type="image/webp"' in html
     assert 'loading="lazy"' in html and 'width="' in html and 'height="' in html
-    assert '<meta property="og:image" content="http://localhost:8000/images/social/organizations/' in html
+    assert (
+        '<meta property="og:image" content="http://localhost:8000/images/social/organizations/'
+        in html
+    )
     og = re.search(r'og:image" content="http://localhost:8000/([^"]+)"', html).group(1)
     from PIL import Image
 
@@ -65,7 +89,10 @@ def test_workshops_carry_event_json_ld_and_a_social_card(sample_site):
     import json
 
     html = (sample_site / "workshops" / "thematic-01" / "index.html").read_text(encoding="utf-8")
-    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(b)
+        for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     [event] = [b for b in blocks if b["@type"] == "Event"]
     assert event["eventStatus"].startswith("https://schema.org/")
     assert event["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")

@@ -18,15 +18,19 @@ def read(site: Path, address: str) -> str:
 
 
 def main_of(html: str) -> str:
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 def test_workshop_pages_exist_in_both_languages(workshop_site):
     for slug in ("focus-groups-01", "focus-groups-02", "thematic-01"):
         assert '<html lang="el">' in read(workshop_site, f"workshops/{slug}")
         assert '<html lang="en">' in read(workshop_site, f"en/workshops/{slug}")
-    for address in ("workshops", "workshops/findings", "workshops/series/focus-groups",
-                    "workshops/series/promotion"):
+    for address in (
+        "workshops",
+        "workshops/findings",
+        "workshops/series/focus-groups",
+        "workshops/series/promotion",
+    ):
         assert (workshop_site / address / "index.html").exists()
         assert (workshop_site / "en" / address / "index.html").exists()
 
@@ -70,7 +74,9 @@ def test_missing_translation_falls_back_to_greek(workshop_site):
     assert '<h1 lang="el">Μάρκετινγκ φορέων ΚΑΛΟ</h1>' in page
     assert '<div lang="el"><p>Κείμενο μόνο στα ελληνικά' in page
     # the language switch still works both ways
-    assert 'href="/en/workshops/focus-groups-02/"' in read(workshop_site, "workshops/focus-groups-02")
+    assert 'href="/en/workshops/focus-groups-02/"' in read(
+        workshop_site, "workshops/focus-groups-02"
+    )
     translated = read(workshop_site, "en/workshops/focus-groups-01").split("</head>")[0]
     assert "noindex" not in translated and 'hreflang="en"' in translated
 
@@ -82,19 +88,27 @@ def test_programme_numbers(workshop_site):
     assert '<progress max="12" value="0"' in page and "0 of 12 held, 1 scheduled" in page
     assert '<progress max="8" value="0"' in page and '<progress max="10" value="0"' in page
     # planned, held, scheduled, group size, people reached
-    row = re.search(r"series/focus-groups/\">Focus groups</a></th>\s*(.*?)</tr>", page, re.S).group(1)
+    row = re.search(r"series/focus-groups/\">Focus groups</a></th>\s*(.*?)</tr>", page, re.S).group(
+        1
+    )
     assert re.findall(r"<td>([^<]*)</td>", row) == ["17", "2", "0", "6", "12"]
-    row = re.search(r"series/promotion/\">Promotion workshops</a></th>\s*(.*?)</tr>", page, re.S).group(1)
+    row = re.search(
+        r"series/promotion/\">Promotion workshops</a></th>\s*(.*?)</tr>", page, re.S
+    ).group(1)
     assert re.findall(r"<td>([^<]*)</td>", row) == ["10", "0", "0", "10", "0"]
     assert re.search(r"Local authorities</th><td>2</td>", page)
     assert re.search(r"SSE organizations</th><td>7</td>", page)
     # topics, upcoming
     assert "<li>Funding</li>" in page
-    assert "<li lang=\"el\">Μάρκετινγκ</li>" in page
-    upcoming = page[page.index('id="upcoming-title"'):]
+    assert '<li lang="el">Μάρκετινγκ</li>' in page
+    upcoming = page[page.index('id="upcoming-title"') :]
     assert "Funding tools" in upcoming.split("</section>")[0]
     head = read(workshop_site, "en/workshops").split("</head>")[0]
-    assert re.search(r"<link rel=\"alternate\" type=\"application/atom\+xml\" href=\"[^\"]*/en/workshops/feed.atom\"", head)
+    assert re.search(
+        r"<link rel=\"alternate\" type=\"application/atom\+xml\" "
+        r"href=\"[^\"]*/en/workshops/feed.atom\"",
+        head,
+    )
     greek = main_of(read(workshop_site, "workshops"))
     assert '<progress max="17" value="2"' in greek
 
@@ -146,10 +160,15 @@ def test_calendar_feed(workshop_site):
 def test_atom_feeds(workshop_site):
     greek = ET.parse(workshop_site / "workshops/feed.atom").getroot()
     english = ET.parse(workshop_site / "en/workshops/feed.atom").getroot()
-    ids = lambda feed: [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
+
+    def ids(feed):
+        return [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
+
     # held sessions with text only, newest first; English only where translated
-    assert ids(greek) == ["urn:kalo-west-athens:workshops:el:focus-groups-02",
-                          "urn:kalo-west-athens:workshops:el:focus-groups-01"]
+    assert ids(greek) == [
+        "urn:kalo-west-athens:workshops:el:focus-groups-02",
+        "urn:kalo-west-athens:workshops:el:focus-groups-01",
+    ]
     assert ids(english) == ["urn:kalo-west-athens:workshops:en:focus-groups-01"]
     assert greek.find(f"{ATOM}updated").text == "2025-04-02T00:00:00+03:00"
     assert english.find(f"{ATOM}updated").text == "2025-03-14T18:30:00+02:00"
@@ -160,9 +179,14 @@ def test_atom_feeds(workshop_site):
 def test_build_is_deterministic(workshop_site, tmp_path):
     again = build_fixture(tmp_path / "again")
     for folder in ("workshops", "en/workshops"):
-        first = {p.relative_to(workshop_site): p.read_bytes()
-                 for p in (workshop_site / folder).rglob("*") if p.is_file()}
-        second = {p.relative_to(again): p.read_bytes() for p in (again / folder).rglob("*") if p.is_file()}
+        first = {
+            p.relative_to(workshop_site): p.read_bytes()
+            for p in (workshop_site / folder).rglob("*")
+            if p.is_file()
+        }
+        second = {
+            p.relative_to(again): p.read_bytes() for p in (again / folder).rglob("*") if p.is_file()
+        }
         assert first.keys() == second.keys()
         for name in first:
             assert first[name] == second[name], name
@@ -171,31 +195,42 @@ def test_build_is_deterministic(workshop_site, tmp_path):
 def test_home_page_shows_progress_and_latest_workshops(workshop_site):
     home = main_of((workshop_site / "en" / "index.html").read_text(encoding="utf-8"))
     assert '<progress max="17" value="2"' in home
-    latest = home[home.index('id="latest-workshops-title"'):]
-    assert latest.index("/en/workshops/focus-groups-02/") < latest.index("/en/workshops/focus-groups-01/")
+    latest = home[home.index('id="latest-workshops-title"') :]
+    assert latest.index("/en/workshops/focus-groups-02/") < latest.index(
+        "/en/workshops/focus-groups-01/"
+    )
     assert "thematic-01" not in latest.split("</section>")[0]
 
 
 def test_a_workshop_photo_is_shown_with_its_caption_in_both_languages(tmp_path):
     import shutil
 
+    from tests.conftest import build_site
     from tests.images.image_helpers import photo_like, save
     from tests.workshops.site_helpers import FIXTURE, TODAY
-    from tests.conftest import build_site
 
     fixture = tmp_path / "fixture"
     shutil.copytree(FIXTURE, fixture)
     workshops = fixture / "content" / "workshops"
     save(photo_like(), workshops / "images" / "group.jpg", "JPEG")
     source = workshops / "focus-groups-01.md"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "topics:", "photos:\n- file: group.jpg\n  alt: {el: Η ομάδα, en: The group}\n"
-        "  caption: {el: Στο δημαρχείο, en: At the town hall}\ntopics:", 1), encoding="utf-8")
-    site = build_site(fixture / "content", fixture / "organizations", tmp_path / "out",
-                      WORKSHOP_TODAY=TODAY)
-    for address, alt, caption in (("workshops/focus-groups-01", "Η ομάδα", "Στο δημαρχείο"),
-                                  ("en/workshops/focus-groups-01", "The group", "At the town hall")):
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "topics:",
+            "photos:\n- file: group.jpg\n  alt: {el: Η ομάδα, en: The group}\n"
+            "  caption: {el: Στο δημαρχείο, en: At the town hall}\ntopics:",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(
+        fixture / "content", fixture / "organizations", tmp_path / "out", WORKSHOP_TODAY=TODAY
+    )
+    for address, alt, caption in (
+        ("workshops/focus-groups-01", "Η ομάδα", "Στο δημαρχείο"),
+        ("en/workshops/focus-groups-01", "The group", "At the town hall"),
+    ):
         main = main_of(read(site, address))
-        photos = main[main.index('<section aria-labelledby="photos-title">'):]
+        photos = main[main.index('<section aria-labelledby="photos-title">') :]
         assert "<picture>" in photos and f'alt="{alt}"' in photos
         assert f"<figcaption>{caption}</figcaption>" in photos

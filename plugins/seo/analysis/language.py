@@ -24,9 +24,9 @@ one after another, with only stop words between them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import snowballstemmer
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 Level = Literal["good", "ok", "problem"]
 LEVELS: tuple[Level, ...] = ("good", "ok", "problem")

@@ -15,9 +15,9 @@ MESSAGES = {
         "en": "Links to other pages of the Observatory: {count}.",
     },
     "nofollow_only": {
-        "el": "Οι σύνδεσμοι προς σελίδες του Παρατηρητηρίου έχουν όλοι rel=\"nofollow\". "
+        "el": 'Οι σύνδεσμοι προς σελίδες του Παρατηρητηρίου έχουν όλοι rel="nofollow". '
         "Αφαιρέστε το: οι μηχανές αναζήτησης πρέπει να τους ακολουθούν.",
-        "en": "All links to the Observatory's pages have rel=\"nofollow\". Remove it: "
+        "en": 'All links to the Observatory\'s pages have rel="nofollow". Remove it: '
         "search engines should follow them.",
     },
     "none": {

@@ -15,8 +15,7 @@ NEEDS_KEYPHRASE = True
 
 MESSAGES = {
     "good": {
-        "el": "Πυκνότητα φράσης-κλειδιού {density}% (φορές: {count}, λέξεις: {words}): "
-        "μια χαρά.",
+        "el": "Πυκνότητα φράσης-κλειδιού {density}% (φορές: {count}, λέξεις: {words}): μια χαρά.",
         "en": "Keyphrase density {density}% (times: {count}, words: {words}): just right.",
     },
     "too_low": {

@@ -15,9 +15,9 @@ MESSAGES = {
         "en": "Links to other websites: {count}.",
     },
     "nofollow_only": {
-        "el": "Όλοι οι σύνδεσμοι προς άλλους ιστότοπους έχουν rel=\"nofollow\". Αν "
+        "el": 'Όλοι οι σύνδεσμοι προς άλλους ιστότοπους έχουν rel="nofollow". Αν '
         "εμπιστεύεστε έναν ιστότοπο (π.χ. της ίδιας της οργάνωσης), αφαιρέστε το.",
-        "en": "All links to other websites have rel=\"nofollow\". Where you trust a site "
+        "en": 'All links to other websites have rel="nofollow". Where you trust a site '
         "(the organization's own, say), remove it.",
     },
     "none": {

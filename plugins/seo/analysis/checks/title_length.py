@@ -20,8 +20,7 @@ MESSAGES = {
         "en": "The title has {length} characters: it fits in search results.",
     },
     "missing": {
-        "el": "Η σελίδα δεν έχει τίτλο. Γράψτε έναν σύντομο τίτλο που ξεκινά με τη "
-        "φράση-κλειδί.",
+        "el": "Η σελίδα δεν έχει τίτλο. Γράψτε έναν σύντομο τίτλο που ξεκινά με τη φράση-κλειδί.",
         "en": "The page has no title. Write a short title that starts with the keyphrase.",
     },
     "too_short": {
