@@ -32,7 +32,7 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver check seo test lint bench clean new-org \
+.PHONY: help setup html publish serve devserver check seo test lint bench clean new-org schema \
         translations-extract translations-update translations-compile
 
 help:
@@ -45,6 +45,7 @@ help:
 	@echo "make seo        build, then print the keyword analysis of every page"
 	@echo "make devserver  rebuild on every change and serve"
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
+	@echo "make schema     regenerate schema/*.json and the field references in docs/"
 	@echo "make translations-update / translations-compile   interface strings"
 	@echo "make bench      measure the build (BENCH_LARGE=1 adds 10,000 organizations)"
 	@echo "make clean      remove the built site (the image cache stays)"
@@ -90,11 +91,15 @@ seo: html
 	@echo "The full report with advice: $(OUTPUTDIR)/seo/index.html (also /seo/ on the served site)"
 
 check: $(STAMP)
-	$(PYTHON) -m kalo check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)
+	$(PYTHON) -m kalo_cli check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)
+
+# The JSON Schemas (schema/) and field references (docs/) made from the content descriptions.
+schema: $(STAMP)
+	$(PYTHON) -m kalo_cli schema
 
 new-org: $(STAMP)
 	@test -n "$(NAME)" || { echo 'Give the name: make new-org NAME="Όνομα φορέα"'; exit 2; }
-	$(PYTHON) -m kalo new-org --orgdir $(ORGDIR) "$(NAME)"
+	$(PYTHON) -m kalo_cli new-org --orgdir $(ORGDIR) "$(NAME)"
 
 # Lint first: a finding fails `make test` (and CI) before the long suite starts.
 lint: $(STAMP)

@@ -19,11 +19,17 @@ from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
 from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import Problem
-from kalo.safe_yaml import YamlDocument, decode_utf8, read_yaml_file
+from kalo.safe_yaml import decode_utf8, read_yaml_file
+from kalo.schema.references import (
+    KnownOrganizations,
+    Reference,
+    check_references,
+    references_as_written,
+)
+from kalo.schema.validate import Where, validate
 from organizations.model import Consent, Image, Localized, Location, Organization
-from organizations.schema import ABOUT_FILES, PROFILE_FILE
+from organizations.schema import ABOUT_FILES, PROFILE, PROFILE_FILE
 from organizations.urls import RESERVED_SLUGS
-from organizations.validate import validate_profile
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class _FolderResult:
     file: str  # profile.yaml as shown in messages
     organization: Organization | None  # None when the folder has errors
     problems: list[Problem]
-    partners: dict[int, tuple[str, int | None]]  # index in partners → (slug, line)
+    references: tuple[Reference, ...]  # the partners, as written
 
 
 def load_organizations(
@@ -72,6 +78,7 @@ def load_organizations(
     today: datetime.date,
     display_root: Path | None = None,
     cache: Path | None = None,
+    probe_files: bool = False,
 ) -> LoadResult:
     """Load every organization folder of ``orgdir``; problems name files relative to
     ``display_root`` (default: the parent of ``orgdir``). With ``cache`` (a folder), a
@@ -99,17 +106,21 @@ def load_organizations(
         if entry.is_dir() and not entry.name.startswith((".", "_"))
     )
     if cache is None:
-        results = [_load_folder(folder, shown, today) for folder in folders]
+        results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
     else:
         store = _FolderCache(Path(cache), orgdir, shown.root, today)
         results = store.load_all(folders, shown)
         store.save()
-    existing = {result.slug for result in results}
-    valid = {result.slug for result in results if result.organization is not None}
+    known = KnownOrganizations(
+        valid=frozenset(r.slug for r in results if r.organization is not None),
+        folders=frozenset(r.slug for r in results),
+    )
     problems: list[Problem] = []
     organizations = []
     for result in results:
-        partner_problems = _check_partners(result, existing, valid)
+        partner_problems = check_references(
+            result.file, list(result.references), known, own=result.slug
+        )
         problems.extend(result.problems + partner_problems)
         if result.organization is not None and not partner_problems:
             organizations.append(result.organization)
@@ -222,7 +233,9 @@ class _Shown:
             return path.as_posix()
 
 
-def _load_folder(folder: Path, shown: _Shown, today: datetime.date) -> _FolderResult:
+def _load_folder(
+    folder: Path, shown: _Shown, today: datetime.date, probe_files: bool = False
+) -> _FolderResult:
     problems: list[Problem] = []
     slug = folder.name
     source = folder / PROFILE_FILE
@@ -243,32 +256,28 @@ def _load_folder(folder: Path, shown: _Shown, today: datetime.date) -> _FolderRe
                 '`make new-org NAME="..."` ή σβήστε τον φάκελο',
             )
         )
-        return _FolderResult(slug, file, None, problems, {})
+        return _FolderResult(slug, file, None, problems, ())
     loaded = read_yaml_file(source, file=file)
     problems.extend(loaded.problems)
     about, about_problems = _read_about(folder, shown)
     problems.extend(about_problems)
     if loaded.document is None:
-        return _FolderResult(slug, file, None, problems, {})
-    check = validate_profile(loaded.document, file=file, folder=folder, slug=slug, today=today)
+        return _FolderResult(slug, file, None, problems, ())
+    where = Where(
+        file=file,
+        today=today,
+        folder=folder,
+        folder_shown=shown(folder) + "/",
+        slug=slug,
+        probe_files=probe_files,
+    )
+    check = validate(loaded.document, PROFILE, where)
     problems.extend(check.problems)
-    partners = _partners_as_written(loaded.document)
+    references = tuple(references_as_written(loaded.document, PROFILE.root))
     if any(p.severity == "error" for p in problems):
-        return _FolderResult(slug, file, None, problems, partners)
+        return _FolderResult(slug, file, None, problems, references)
     organization = build_organization(slug, folder, source, check.values, about)
-    return _FolderResult(slug, file, organization, problems, partners)
-
-
-def _partners_as_written(document: YamlDocument) -> dict[int, tuple[str, int | None]]:
-    """Partner slugs by their index in the file (the cleaned values skip invalid items)."""
-    raw = document.data.get("partners") if isinstance(document.data, dict) else None
-    if not isinstance(raw, list):
-        return {}
-    return {
-        index: (item.strip(), document.line_of(f"partners[{index}]"))
-        for index, item in enumerate(raw)
-        if isinstance(item, str) and SLUG_PATTERN.match(item.strip())
-    }
+    return _FolderResult(slug, file, organization, problems, references)
 
 
 def _bad_slug(folder: Path, shown: _Shown) -> Problem:
@@ -324,40 +333,6 @@ def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Probl
         else:
             about[lang] = decoded.text
     return about, problems
-
-
-def _check_partners(result: _FolderResult, existing: set[str], valid: set[str]) -> list[Problem]:
-    problems = []
-    for index, (partner, line) in result.partners.items():
-        if partner in valid or partner == result.slug:
-            continue  # published or not: the generator hides unpublished ones
-        path = f"partners[{index}]"
-        if partner in existing:
-            problems.append(
-                Problem(
-                    result.file,
-                    line,
-                    path,
-                    f"the partner {partner} has errors in its own profile (see its messages); "
-                    "fix them first",
-                    f"ο συνεργάτης {partner} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά "
-                    "του)· "
-                    "διορθώστε τα πρώτα",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    result.file,
-                    line,
-                    path,
-                    f"there is no organization folder {partner}/; partners are written as the "
-                    "folder name of another organization",
-                    f"δεν υπάρχει φάκελος οργανισμού {partner}/· οι συνεργάτες γράφονται με το "
-                    "όνομα του φακέλου άλλου οργανισμού",
-                )
-            )
-    return problems
 
 
 # --- values → model -------------------------------------------------------------------

@@ -1,17 +1,47 @@
-"""The static pages of content/pages: home addresses, safe HTML, typography; and 404 pages."""
+"""The static pages of content/pages: checked and read from YAML front matter, home
+addresses, safe HTML, typography; and 404 pages.
 
-from pelican import signals
-from pelican.contents import Page
+Pelican is imported in the handlers only: ``make check`` imports ``site_pages.load``
+without loading Pelican.
+"""
 
-from kalo.i18n import lang_prefix
-from kalo.markup import sanitize, typography
-from site_pages.not_found import NotFoundGenerator
+from __future__ import annotations
 
 HOME_TEMPLATE = "home"
 
 
+def check_pages(pelican) -> None:
+    """Every page is checked before Pelican reads any (all problems at once, no traceback)."""
+    import datetime
+    from pathlib import Path
+
+    from kalo.problems import raise_if_errors
+    from site_pages.load import load_pages
+
+    content = Path(pelican.settings["PATH"])
+    problems = []
+    for folder in pelican.settings.get("PAGE_PATHS", ()):
+        result = load_pages(
+            content / folder, today=datetime.date.today(), display_root=content.parent
+        )
+        problems.extend(result.problems)
+    raise_if_errors(problems)
+
+
+def use_front_matter_reader(readers) -> None:
+    from site_pages.reader import FrontMatterMarkdownReader
+
+    for extension in FrontMatterMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = FrontMatterMarkdownReader
+
+
 def prepare_page(instance) -> None:
     """Home pages live at / and /en/; every page's HTML is made safe and typeset."""
+    from pelican.contents import Page
+
+    from kalo.i18n import lang_prefix
+    from kalo.markup import sanitize, typography
+
     if not isinstance(instance, Page):
         return
     if instance.template == HOME_TEMPLATE:
@@ -22,9 +52,15 @@ def prepare_page(instance) -> None:
 
 
 def get_generators(_pelican):
+    from site_pages.not_found import NotFoundGenerator
+
     return NotFoundGenerator
 
 
 def register():
+    from pelican import signals
+
+    signals.initialized.connect(check_pages)
+    signals.readers_init.connect(use_front_matter_reader)
     signals.content_object_init.connect(prepare_page)
     signals.get_generators.connect(get_generators)

@@ -13,32 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
+from kalo.frontmatter import read_front_matter_file
 from kalo.media import Image, Localized
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument
+from kalo.schema.references import KnownOrganizations, check_references, references_as_written
+from kalo.schema.validate import Where, validate
+from kalo.schema.words import quoted
 from workshops import schema
-from workshops.frontmatter import read_workshop_file
 from workshops.model import DEFAULT_LANG, Workshop, WorkshopText
-from workshops.validate import quoted, validate_front_matter
 
 SKIPPED_NAMES = {"README.md"}
-
-
-@dataclass(frozen=True)
-class KnownOrganizations:
-    """Organization folders, for checking the ``organizations`` field."""
-
-    valid: frozenset[str]  # folders with a valid profile, published or not
-    folders: frozenset[str]  # every folder, valid or not
-
-    @classmethod
-    def from_folder(cls, orgdir: Path, valid: set[str] | frozenset[str]) -> KnownOrganizations:
-        folders = (
-            frozenset(p.name for p in Path(orgdir).iterdir() if p.is_dir())
-            if Path(orgdir).is_dir()
-            else frozenset()
-        )
-        return cls(frozenset(valid), folders)
+GUIDE = "docs/adding-a-workshop.md"
 
 
 @dataclass(frozen=True)
@@ -81,9 +67,11 @@ def load_workshops(
     today: datetime.date,
     orgs: KnownOrganizations | None = None,
     display_root: Path | None = None,
+    probe_files: bool = False,
 ) -> LoadResult:
     """Load every summary of ``folder``; problems name files relative to ``display_root``
-    (default: the parent of the content folder). A missing folder is an empty programme."""
+    (default: the parent of the content folder). A missing folder is an empty programme.
+    ``probe_files``: open every photo as the image step would (``make check``)."""
     folder = Path(folder)
     if not folder.is_dir():
         return LoadResult([], [], 0)
@@ -97,7 +85,10 @@ def load_workshops(
         and not p.name.startswith((".", "_"))
         and p.name not in SKIPPED_NAMES
     )
-    files = [_read(path, _shown(path, root), images, _shown(images, root), today) for path in paths]
+    files = [
+        _read(path, _shown(path, root), images, _shown(images, root) + "/", today, probe_files)
+        for path in paths
+    ]
 
     originals = {f.slug: f for f in files if f.lang == DEFAULT_LANG}
     translations = [f for f in files if f.lang != DEFAULT_LANG]
@@ -129,7 +120,14 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read(path: Path, file: str, images: Path, images_shown: str, today: datetime.date) -> _File:
+def _read(
+    path: Path,
+    file: str,
+    images: Path,
+    images_shown: str,
+    today: datetime.date,
+    probe_files: bool,
+) -> _File:
     match = schema.FILE_PATTERN.match(path.name)
     slug = match["slug"] if match else path.stem
     lang = (match["lang"] if match else None) or DEFAULT_LANG
@@ -166,15 +164,21 @@ def _read(path: Path, file: str, images: Path, images_shown: str, today: datetim
             f"το όνομα {slug} χρησιμοποιείται από τις σελίδες του προγράμματος· ονομάστε το "
             "αρχείο <σειρά>-<αριθμός>.md, όπως focus-groups-01.md",
         )
-    split = read_workshop_file(path, file=file)
+    split = read_front_matter_file(path, file=file, guide=GUIDE)
     f.problems.extend(split.problems)
     f.body = split.body
     if split.document is None:
         return f
     f.document = split.document
-    check = validate_front_matter(
-        split.document, file=file, images_dir=images, images_shown=images_shown, today=today
+    where = Where(
+        file=file,
+        today=today,
+        folder=images,
+        folder_shown=images_shown,
+        prefixes=(f"{schema.IMAGES_DIR}/",),
+        probe_files=probe_files,
     )
+    check = validate(split.document, schema.WORKSHOP, where)
     f.problems.extend(check.problems)
     f.values = check.values
     return f
@@ -261,29 +265,10 @@ def _check_numbers(originals: list[_File]) -> None:
 
 
 def _check_organizations(f: _File, orgs: KnownOrganizations) -> None:
-    for index, slug in enumerate(_raw(f, "organizations") or []):
-        if not isinstance(slug, str) or slug.strip() not in f.values.get("organizations", ()):
-            continue  # the field check reported it
-        slug = slug.strip()
-        path = f"organizations[{index}]"
-        if slug in orgs.valid:
-            continue  # published or not: pages show only published ones
-        if slug in orgs.folders:
-            f.error(
-                path,
-                f"the organization {slug} has errors in its own profile (see its "
-                "messages); fix them first",
-                f"ο οργανισμός {slug} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
-                "διορθώστε τα πρώτα",
-            )
-        else:
-            f.error(
-                path,
-                f"there is no organization folder {slug}/; organizations are written "
-                "as the folder name of their profile under organizations/",
-                f"δεν υπάρχει φάκελος οργανισμού {slug}/· οι οργανισμοί γράφονται με το "
-                "όνομα του φακέλου του προφίλ τους στο organizations/",
-            )
+    if f.document is None:
+        return
+    references = references_as_written(f.document, schema.WORKSHOP.root)
+    f.problems.extend(check_references(f.file, references, orgs))
 
 
 # --- values → model -------------------------------------------------------------------
@@ -325,9 +310,9 @@ def _workshop(f: _File, folder: Path, texts: dict[str, WorkshopText]) -> Worksho
             Image(
                 path=(images / photo["file"]).resolve(),
                 alt=Localized(**photo["alt"]),
-                caption=Localized(**photo["caption"]),
-                shows_people=photo["shows_people"],
-                people_consent=photo["people_consent"],
+                caption=Localized(**photo.get("caption", {})),
+                shows_people=photo.get("shows_people", False),
+                people_consent=photo.get("people_consent", False),
             )
             for photo in v.get("photos", ())
         ),

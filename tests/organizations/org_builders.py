@@ -24,6 +24,17 @@ VALID_PROFILE = {
 BYSTANDER = "allos-foreas"
 
 
+def small_jpeg() -> bytes:
+    """A real 64×48 JPEG: ``make check`` opens every image, as the build does."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def valid_profile(**changes) -> dict:
     profile = copy.deepcopy(VALID_PROFILE)
     profile.update(changes)

@@ -141,7 +141,7 @@ def test_photo_with_people_and_no_consent_is_a_warning_and_left_out(orgs):
     assert result.errors == []
     [warning] = result.warnings
     assert warning.field == "photos[0].shows_people" and warning.line is not None
-    assert "a.jpg" in warning.message_en and "left out of the output" in warning.message_en
+    assert "a.jpg" in warning.message_en and "left out of the site" in warning.message_en
     [org] = result.organizations
     assert len(org.photos) == 1 and org.public_photos == ()
 

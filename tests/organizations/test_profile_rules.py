@@ -212,7 +212,7 @@ CASES = [
         "photo-outside-folder",
         p(photos=[{**PHOTO, "file": "../allos-foreas/a.jpg"}]),
         "photos[0].file",
-        "inside the organization's folder",
+        "must be the name of a file in organizations/anakyklono/",
     ),
     Case(
         "photo-wrong-case",
@@ -253,7 +253,7 @@ CASES = [
         "consent-granted-without-date",
         p(promotion_consent={"granted": True}),
         "promotion_consent.date",
-        "date it was given is required",
+        "required when granted is true",
         "promotion_consent:",
     ),
     Case(

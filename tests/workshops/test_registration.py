@@ -8,7 +8,7 @@ from workshops.settings import DEFAULTS, workshop_settings
 
 
 def test_register_connects_the_generator():
-    assert workshops.HANDLERS == ((signals.get_generators, workshops.get_generators),)
+    assert workshops.handlers() == ((signals.get_generators, workshops.get_generators),)
     workshops.register()
     try:
         assert workshops.get_generators in list(signals.get_generators.receivers_for(None))

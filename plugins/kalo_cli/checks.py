@@ -1,9 +1,9 @@
-"""The content checks that ``python -m kalo check`` (``make check``) runs, in order.
+"""The content checks that ``python -m kalo_cli check`` (``make check``) runs, in order.
 
 A checker takes the folders to check and returns its problems and a one-line summary;
-to add one (workshops, ...), write a function like ``check_organizations`` and add it
-to ``CHECKERS``. Each imports its plugin inside the function, so that the command stays
-fast and a checker's import cannot break the others.
+to add one, write a function like ``check_organizations`` and add it to ``CHECKERS``.
+Each checks exactly what the build refuses, and also opens every image (the build's
+image step would refuse a damaged one).
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ Checker = Callable[[CheckRoots], CheckOutcome]
 def check_organizations(roots: CheckRoots) -> CheckOutcome:
     from organizations.load import load_organizations
 
-    result = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
+    result = load_organizations(
+        roots.orgdir, today=roots.today, display_root=roots.display_root, probe_files=True
+    )
     checked = result.folders
     published = len(result.published)
     not_granted, withdrawn = len(result.not_granted), len(result.withdrawn)
@@ -50,7 +52,7 @@ def check_organizations(roots: CheckRoots) -> CheckOutcome:
     )
     summary_el = (
         f"{'Ελέγχθηκε' if checked == 1 else 'Ελέγχθηκαν'} {checked} "
-        f"{'οργανισμός' if checked == 1 else 'οργανισμοί'}: "
+        f"{'φορέας' if checked == 1 else 'φορείς'}: "
         f"{published} δημοσιεύονται, {left_out} παραλείπονται "
         f"(χωρίς άδεια: {not_granted}· με ανάκληση: {withdrawn})"
     )
@@ -60,12 +62,10 @@ def check_organizations(roots: CheckRoots) -> CheckOutcome:
     return CheckOutcome(result.problems, summary_en, summary_el)
 
 
-CHECKERS: tuple[Checker, ...] = (check_organizations,)
-
-
 def check_workshops(roots: CheckRoots) -> CheckOutcome:
+    from kalo.schema.references import KnownOrganizations
     from organizations.load import load_organizations
-    from workshops.load import KnownOrganizations, load_workshops
+    from workshops.load import load_workshops
     from workshops.settings import DEFAULTS
 
     orgs = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
@@ -75,6 +75,7 @@ def check_workshops(roots: CheckRoots) -> CheckOutcome:
         today=roots.today,
         orgs=known,
         display_root=roots.display_root,
+        probe_files=True,
     )
     held = sum(1 for w in result.workshops if w.held)
     planned = len(result.workshops) - held
@@ -90,4 +91,18 @@ def check_workshops(roots: CheckRoots) -> CheckOutcome:
     return CheckOutcome(result.problems, summary_en, summary_el)
 
 
-CHECKERS = (*CHECKERS, check_workshops)
+def check_pages(roots: CheckRoots) -> CheckOutcome:
+    from site_pages.load import load_pages
+
+    result = load_pages(
+        roots.inputdir / "pages", today=roots.today, display_root=roots.display_root
+    )
+    count = len(result.pages)
+    summary_en = f"{count} page {'file' if count == 1 else 'files'} checked"
+    summary_el = f"{'Ελέγχθηκε' if count == 1 else 'Ελέγχθηκαν'} {count} " + (
+        "αρχείο σελίδας" if count == 1 else "αρχεία σελίδων"
+    )
+    return CheckOutcome(result.problems, summary_en, summary_el)
+
+
+CHECKERS: tuple[Checker, ...] = (check_organizations, check_workshops, check_pages)

@@ -1,8 +1,8 @@
 """The content commands, run from the project's root with ``PYTHONPATH=plugins``:
 
-    python -m kalo check --orgdir organizations --inputdir content
-    python -m kalo new-org --orgdir organizations "Όνομα φορέα"
-    python -m kalo schema
+    python -m kalo_cli check --orgdir organizations --inputdir content
+    python -m kalo_cli new-org --orgdir organizations "Όνομα φορέα"
+    python -m kalo_cli schema
 
 ``check`` prints every problem (English, then Greek indented) and a summary, and exits 1
 on any error. No command ever shows a traceback: content mistakes are Problems, and
@@ -46,7 +46,9 @@ def _utf8_output() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m kalo", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m kalo_cli", description=__doc__.split("\n\n")[0]
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate all content without building")
@@ -66,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     new_org.set_defaults(run=run_new_org)
 
     schema = commands.add_parser(
-        "schema", help="regenerate schema/profile.schema.json and docs/organization-fields.md"
+        "schema", help="regenerate the JSON Schemas in schema/ and the field references in docs/"
     )
     schema.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project's root")
     schema.set_defaults(run=run_schema)
@@ -77,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from kalo.checks import CHECKERS, CheckRoots
+    from kalo_cli.checks import CHECKERS, CheckRoots
 
     roots = CheckRoots(
         orgdir=args.orgdir,
@@ -173,15 +175,11 @@ def _say(english: str, greek: str) -> None:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from organizations.field_docs import DOCS_PATH, organization_fields_markdown
-    from organizations.schema_export import SCHEMA_PATH, profile_json_schema_text
+    from kalo_cli.generated import GENERATED
 
-    for relative, text in (
-        (SCHEMA_PATH, profile_json_schema_text()),
-        (DOCS_PATH, organization_fields_markdown()),
-    ):
-        path = args.root / relative
+    for generated in GENERATED:
+        path = args.root / generated.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {relative}")
+        path.write_text(generated.make(), encoding="utf-8")
+        print(f"wrote {generated.path}")
     return 0
