@@ -292,7 +292,7 @@ def _json_or_empty(path: Path) -> dict:
 
 def check_time() -> float:
     seconds, _ = run(
-        [PYTHON, "-m", "kalo", "check", "--orgdir", "organizations", "--inputdir", "content"]
+        [PYTHON, "-m", "kalo_cli", "check", "--orgdir", "organizations", "--inputdir", "content"]
     )
     return seconds
 
