@@ -65,7 +65,7 @@ translations-compile: $(MO_FILES)
 
 translations-extract: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --sort-output \
-		--keywords translate:2 --keywords translate_plural:2,3 \
+		--keywords translate:2 --keywords translate_plural:2,3 --keywords counted:2,3 \
 		--output-file $(CATALOG_DIR)/messages.pot .
 
 translations-update: translations-extract
@@ -90,8 +90,8 @@ seo: html
 	@cat $(OUTPUTDIR)/seo/report.txt
 	@echo "The full report with advice: $(OUTPUTDIR)/seo/index.html (also /seo/ on the served site)"
 
-check: $(STAMP)
-	$(PYTHON) -m kalo_cli check --orgdir $(ORGDIR) --inputdir $(INPUTDIR)
+check: $(STAMP) $(MO_FILES)
+	$(PYTHON) -m kalo_cli check --orgdir $(ORGDIR) --inputdir $(INPUTDIR) --settings $(CONFFILE)
 
 # The JSON Schemas (schema/) and field references (docs/) made from the content descriptions.
 schema: $(STAMP)

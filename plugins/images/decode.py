@@ -109,7 +109,8 @@ def _open(data: bytes, file: str, settings: ImageSettings) -> Image.Image | Prob
     try:
         return Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return messages.too_many_pixels(file, None, None, settings.max_pixels)
+        width, height = _declared_size(data)
+        return messages.too_many_pixels(file, width, height, settings.max_pixels)
     except UnidentifiedImageError:
         return (
             messages.text_not_image(file)
@@ -118,6 +119,20 @@ def _open(data: bytes, file: str, settings: ImageSettings) -> Image.Image | Prob
         )
     except DECODE_ERRORS:
         return messages.corrupt(file, None)
+
+
+def _declared_size(data: bytes) -> tuple[int | None, int | None]:
+    """The size a file's header declares, read with Pillow's bomb limit lifted: opening reads
+    the header only, and nothing is decoded, so that the message can say the size."""
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as im:
+            return im.size
+    except DECODE_ERRORS + (UnidentifiedImageError,):
+        return None, None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
 
 
 def _check(im: Image.Image, file: str, settings: ImageSettings) -> Header | Problem:

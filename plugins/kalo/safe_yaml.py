@@ -168,8 +168,11 @@ else:  # PyYAML built without libyaml: every file takes the pure-Python path
     _FAST_LOADER = None
 
 
-def read_yaml_file(path: Path, *, file: str, allow_empty: bool = False) -> YamlResult:
-    """Read and parse a YAML file; ``file`` is the name shown in problems."""
+def read_yaml_file(
+    path: Path, *, file: str, allow_empty: bool = False, guide: str | None = None
+) -> YamlResult:
+    """Read and parse a YAML file; ``file`` is the name shown in problems, ``guide`` the
+    docs page of its fields (named when the file is empty)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -177,20 +180,27 @@ def read_yaml_file(path: Path, *, file: str, allow_empty: bool = False) -> YamlR
         raw = path.read_bytes()
     except OSError as error:
         return YamlResult(None, (_unreadable(file, error),))
-    return parse_yaml_bytes(raw, file=file, allow_empty=allow_empty)
+    return parse_yaml_bytes(raw, file=file, allow_empty=allow_empty, guide=guide)
 
 
-def parse_yaml_bytes(raw: bytes, *, file: str, allow_empty: bool = False) -> YamlResult:
+def parse_yaml_bytes(
+    raw: bytes, *, file: str, allow_empty: bool = False, guide: str | None = None
+) -> YamlResult:
     if len(raw) > MAX_BYTES:
         return YamlResult(None, (_too_big(file, len(raw)),))
     decoded = decode_utf8(raw, file=file)
     if decoded.problem:
         return YamlResult(None, (decoded.problem,))
-    return parse_yaml_text(decoded.text, file=file, allow_empty=allow_empty)
+    return parse_yaml_text(decoded.text, file=file, allow_empty=allow_empty, guide=guide)
 
 
 def parse_yaml_text(
-    text: str, *, file: str, first_line: int = 1, allow_empty: bool = False
+    text: str,
+    *,
+    file: str,
+    first_line: int = 1,
+    allow_empty: bool = False,
+    guide: str | None = None,
 ) -> YamlResult:
     """Parse YAML text; ``first_line`` is the file line of the text's first line
     (for front matter that starts below a ``---``).
@@ -200,14 +210,20 @@ def parse_yaml_text(
     the pure-Python loader, whose messages are the ones explained to volunteers.
     """
     if _FAST_LOADER is not None and "&" not in text and "*" not in text:
-        fast = _parse_with(_FAST_LOADER, text, file, first_line - 1, allow_empty)
+        fast = _parse_with(_FAST_LOADER, text, file, first_line - 1, allow_empty, guide)
         if fast is not None:
             return fast
-    return _parse_with(DefendedLoader, text, file, first_line - 1, allow_empty, final=True)
+    return _parse_with(DefendedLoader, text, file, first_line - 1, allow_empty, guide, final=True)
 
 
 def _parse_with(
-    loader_class, text: str, file: str, offset: int, allow_empty: bool, final: bool = False
+    loader_class,
+    text: str,
+    file: str,
+    offset: int,
+    allow_empty: bool,
+    guide: str | None,
+    final: bool = False,
 ) -> YamlResult | None:
     """The result, or None when a non-final loader met an error (to be explained by the next)."""
     loader = loader_class(text)
@@ -216,7 +232,7 @@ def _parse_with(
         if node is None:
             if allow_empty:
                 return YamlResult(YamlDocument(None))
-            return YamlResult(None, (_empty(file),))
+            return YamlResult(None, (_empty(file, guide),))
         lines: dict[str, int] = {}
         duplicates: list[Problem] = []
         _walk(node, "", lines, duplicates, file, offset)
@@ -224,9 +240,9 @@ def _parse_with(
             return YamlResult(None, tuple(duplicates))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        return YamlResult(None, (_syntax_problem(file, error, offset),)) if final else None
+        return YamlResult(None, (_syntax_problem(file, error, offset, text),)) if final else None
     except yaml.YAMLError as error:  # unmarked errors: rare, still in plain words
-        return YamlResult(None, (_syntax_problem(file, error, offset),)) if final else None
+        return YamlResult(None, (_syntax_problem(file, error, offset, text),)) if final else None
     except RecursionError:
         return YamlResult(None, (_too_deep(file),))
     finally:
@@ -334,22 +350,55 @@ def _plain_reason(reason: str) -> tuple[str, str]:
     return reason, reason
 
 
-def _syntax_problem(file: str, error: yaml.YAMLError, offset: int) -> Problem:
+def _syntax_problem(file: str, error: yaml.YAMLError, offset: int, text: str) -> Problem:
+    """In plain words, at a line and column; the parser's own English only in the English
+    message, and only when we have no plain words for it."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 + offset if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    source_line = (
+        text.splitlines()[mark.line]
+        if mark is not None and mark.line < len(text.splitlines())
+        else ""
+    )
+    if "\t" in source_line:
+        tab = source_line.index("\t") + 1
+        return Problem(
+            file,
+            line,
+            None,
+            f"this is not valid YAML: a tab character at column {tab}; YAML indents with spaces "
+            "only, so replace the tab with spaces (two for each level)",
+            f"δεν είναι έγκυρο YAML: χαρακτήρας tab στη στήλη {tab}· στο YAML οι εσοχές γίνονται "
+            "μόνο με κενά, άρα αντικαταστήστε το tab με κενά (δύο για κάθε επίπεδο)",
+            column=tab,
+        )
     reason = " ".join(
         part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
     ) or str(error)
     english, greek = _plain_reason(reason)
     if isinstance(error, _Refused):
-        return Problem(file, line, None, english, greek)
-    parser_note = "" if english == reason else f" (parser: {reason})"
+        return Problem(file, line, None, english, greek, column=column)
+    at_en = f" at column {column}" if column else ""
+    at_el = f" στη στήλη {column}" if column else ""
+    if english == reason:  # no plain words for it: the parser's reason, in English only
+        return Problem(
+            file,
+            line,
+            None,
+            f"this is not valid YAML{at_en} (the parser says: {reason}); check the quotes, the "
+            "colons and the indentation of this line",
+            f"δεν είναι έγκυρο YAML{at_el}· ελέγξτε τα εισαγωγικά, τις άνω και κάτω τελείες και "
+            "τις εσοχές αυτής της γραμμής",
+            column=column,
+        )
     return Problem(
         file,
         line,
         None,
-        f"this is not valid YAML: {english}{parser_note}",
-        f"δεν είναι έγκυρο YAML: {greek}{parser_note.replace('parser', 'αναλυτής')}",
+        f"this is not valid YAML{at_en}: {english}",
+        f"δεν είναι έγκυρο YAML{at_el}: {greek}",
+        column=column,
     )
 
 
@@ -363,13 +412,15 @@ def _duplicate(file: str, line: int, path: str, first_line: int) -> Problem:
     )
 
 
-def _empty(file: str) -> Problem:
+def _empty(file: str, guide: str | None) -> Problem:
+    see_en = f" (see {guide})" if guide else ""
+    see_el = f" (δείτε {guide})" if guide else ""
     return Problem(
         file,
         None,
         None,
-        "the file is empty; it must hold the fields (see docs/organization-fields.md)",
-        "το αρχείο είναι κενό· πρέπει να περιέχει τα πεδία (δείτε docs/organization-fields.md)",
+        f"the file is empty; it must hold the fields{see_en}",
+        f"το αρχείο είναι κενό· πρέπει να περιέχει τα πεδία{see_el}",
     )
 
 

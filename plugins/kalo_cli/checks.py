@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kalo.i18n import translate
 from kalo.problems import Problem
+from kalo_cli.words import LANGS, counted
 
 
 @dataclass(frozen=True)
@@ -22,13 +24,14 @@ class CheckRoots:
     inputdir: Path  # Pelican's content folder
     display_root: Path  # problems name files relative to this
     today: datetime.date
+    settings: dict = field(default_factory=dict)  # the site's settings file, when given
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
     problems: list[Problem]
-    summary_en: str  # e.g. "12 organizations checked: 11 published, 1 left out (...)"
-    summary_el: str
+    summary: dict[str, str]  # by language: "12 organizations checked: 11 published, ..."
+    left_out: list[Problem] = field(default_factory=list)  # one note per unpublished item
 
 
 Checker = Callable[[CheckRoots], CheckOutcome]
@@ -40,26 +43,36 @@ def check_organizations(roots: CheckRoots) -> CheckOutcome:
     result = load_organizations(
         roots.orgdir, today=roots.today, display_root=roots.display_root, probe_files=True
     )
-    checked = result.folders
-    published = len(result.published)
-    not_granted, withdrawn = len(result.not_granted), len(result.withdrawn)
-    left_out = not_granted + withdrawn
-    failed = checked - len(result.organizations)
-    summary_en = (
-        f"{checked} {'organization' if checked == 1 else 'organizations'} checked: "
-        f"{published} published, {left_out} left out "
-        f"(no permission: {not_granted}; withdrawn: {withdrawn})"
-    )
-    summary_el = (
-        f"{'Ελέγχθηκε' if checked == 1 else 'Ελέγχθηκαν'} {checked} "
-        f"{'φορέας' if checked == 1 else 'φορείς'}: "
-        f"{published} δημοσιεύονται, {left_out} παραλείπονται "
-        f"(χωρίς άδεια: {not_granted}· με ανάκληση: {withdrawn})"
-    )
-    if failed:
-        summary_en += f", {failed} with errors"
-        summary_el += f", {failed} με σφάλματα"
-    return CheckOutcome(result.problems, summary_en, summary_el)
+    failed = result.folders - len(result.organizations)
+    summary = {}
+    for lang in LANGS:
+        line = translate(
+            lang,
+            "%(checked)s: %(published)s, %(left_out)s (no permission: %(not_granted)s; "
+            "withdrawn: %(withdrawn)s)",
+        ) % {
+            "checked": counted(
+                lang,
+                "%(num)s organization checked",
+                "%(num)s organizations checked",
+                result.folders,
+            ),
+            "published": counted(
+                lang, "%(num)s published", "%(num)s published", len(result.published)
+            ),
+            "left_out": counted(
+                lang,
+                "%(num)s left out",
+                "%(num)s left out",
+                len(result.not_granted) + len(result.withdrawn),
+            ),
+            "not_granted": len(result.not_granted),
+            "withdrawn": len(result.withdrawn),
+        }
+        if failed:
+            line += ", " + counted(lang, "%(num)s with errors", "%(num)s with errors", failed)
+        summary[lang] = line
+    return CheckOutcome(result.problems, summary, result.left_out)
 
 
 def check_workshops(roots: CheckRoots) -> CheckOutcome:
@@ -79,30 +92,44 @@ def check_workshops(roots: CheckRoots) -> CheckOutcome:
     )
     held = sum(1 for w in result.workshops if w.held)
     planned = len(result.workshops) - held
-    summary_en = (
-        f"{result.files} workshop {'file' if result.files == 1 else 'files'} checked: "
-        f"{len(result.workshops)} sessions ({held} held, {planned} planned)"
-    )
-    summary_el = (
-        f"{'Ελέγχθηκε' if result.files == 1 else 'Ελέγχθηκαν'} {result.files} "
-        f"{'αρχείο' if result.files == 1 else 'αρχεία'} εργαστηρίων: "
-        f"{len(result.workshops)} συναντήσεις ({held} έγιναν, {planned} προγραμματισμένες)"
-    )
-    return CheckOutcome(result.problems, summary_en, summary_el)
+    summary = {
+        lang: translate(lang, "%(files)s: %(sessions)s (%(held)s, %(planned)s)")
+        % {
+            "files": counted(
+                lang,
+                "%(num)s workshop file checked",
+                "%(num)s workshop files checked",
+                result.files,
+            ),
+            "sessions": counted(lang, "%(num)s session", "%(num)s sessions", len(result.workshops)),
+            "held": counted(lang, "%(num)s held", "%(num)s held", held),
+            "planned": counted(lang, "%(num)s planned", "%(num)s planned", planned),
+        }
+        for lang in LANGS
+    }
+    return CheckOutcome(result.problems, summary)
 
 
 def check_pages(roots: CheckRoots) -> CheckOutcome:
+    from site_pages.footer import missing_footer_pages, shown_folder
     from site_pages.load import load_pages
+    from site_pages.settings import site_pages_settings
 
-    result = load_pages(
-        roots.inputdir / "pages", today=roots.today, display_root=roots.display_root
-    )
-    count = len(result.pages)
-    summary_en = f"{count} page {'file' if count == 1 else 'files'} checked"
-    summary_el = f"{'Ελέγχθηκε' if count == 1 else 'Ελέγχθηκαν'} {count} " + (
-        "αρχείο σελίδας" if count == 1 else "αρχεία σελίδων"
-    )
-    return CheckOutcome(result.problems, summary_en, summary_el)
+    folder = roots.inputdir / "pages"
+    result = load_pages(folder, today=roots.today, display_root=roots.display_root)
+    problems = list(result.problems)
+    if folder.is_dir():  # a site of organizations and workshops only has no footer pages
+        footer = site_pages_settings(roots.settings)["SITE_PAGES_FOOTER"]
+        problems += missing_footer_pages(
+            footer, result.slugs, shown_folder(folder, roots.display_root)
+        )
+    summary = {
+        lang: counted(
+            lang, "%(num)s page file checked", "%(num)s page files checked", len(result.pages)
+        )
+        for lang in LANGS
+    }
+    return CheckOutcome(problems, summary)
 
 
 CHECKERS: tuple[Checker, ...] = (check_organizations, check_workshops, check_pages)

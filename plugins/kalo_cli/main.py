@@ -16,7 +16,9 @@ import datetime
 import sys
 from pathlib import Path
 
-from kalo.problems import Problem, format_report
+from kalo.i18n import translate
+from kalo.problems import Problem, format_report, message_langs
+from kalo_cli.words import LANGS, errors_and_warnings, not_published_heading
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--orgdir", type=Path, default=Path("organizations"))
     check.add_argument("--inputdir", type=Path, default=Path("content"))
     check.add_argument(
+        "--settings", type=Path, default=None, help="the site's settings file (pelicanconf.py)"
+    )
+    check.add_argument(
         "--today",
         type=datetime.date.fromisoformat,
         default=None,
@@ -86,27 +91,45 @@ def run_check(args: argparse.Namespace) -> int:
         inputdir=args.inputdir,
         display_root=_display_root(args.orgdir),
         today=args.today or datetime.date.today(),
+        settings=_read_settings(args.settings),
     )
     problems: list[Problem] = []
-    summaries: list[str] = []
+    left_out: list[Problem] = []
+    summaries: dict[str, list[str]] = {lang: [] for lang in LANGS}
     for checker in CHECKERS:
         outcome = checker(roots)
         problems.extend(outcome.problems)
+        left_out.extend(outcome.left_out)
         errors = sum(1 for p in outcome.problems if p.severity == "error")
         warnings = len(outcome.problems) - errors
-        summaries.append(
-            f"{outcome.summary_en}; {_count(errors, 'error', 'errors')}, "
-            f"{_count(warnings, 'warning', 'warnings')}"
-        )
-        summaries.append(
-            f"    {outcome.summary_el}· {_count(errors, 'σφάλμα', 'σφάλματα')}, "
-            f"{_count(warnings, 'προειδοποίηση', 'προειδοποιήσεις')}"
-        )
+        for lang in LANGS:
+            line = translate(lang, "%(summary)s; %(counts)s") % {
+                "summary": outcome.summary[lang],
+                "counts": errors_and_warnings(lang, errors, warnings),
+            }
+            summaries[lang].append(line)
+    first, second = message_langs()
     if problems:
         print(format_report(problems))
         print()
-    print("\n".join(summaries))
+    if left_out:
+        print(f"{not_published_heading(first)} / {not_published_heading(second)}")
+        print(format_report(left_out))
+        print()
+    for first_line, second_line in zip(summaries[first], summaries[second], strict=True):
+        print(first_line)
+        print("    " + second_line)
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _read_settings(path: Path | None) -> dict:
+    """The UPPERCASE values of a Pelican settings file (plain Python; Pelican is not loaded)."""
+    if path is None:
+        return {}
+    import runpy
+
+    values = runpy.run_path(str(path))
+    return {key: value for key, value in values.items() if key.isupper()}
 
 
 def _display_root(orgdir: Path) -> Path:
@@ -115,10 +138,6 @@ def _display_root(orgdir: Path) -> Path:
     if orgdir.resolve().is_relative_to(cwd.resolve()):
         return cwd
     return orgdir.resolve().parent
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 # --- new-org --------------------------------------------------------------------------
@@ -142,15 +161,15 @@ def run_new_org(args: argparse.Namespace) -> int:
             f"{folder.as_posix()}/ already exists: that organization is already there. "
             "To change it, edit its profile.yaml; for another organization with a similar "
             "name, give a fuller name.",
-            f"ο φάκελος {folder.as_posix()}/ υπάρχει ήδη: ο οργανισμός είναι ήδη καταχωρισμένος. "
-            "Για αλλαγές, επεξεργαστείτε το profile.yaml του· για άλλον οργανισμό με παρόμοια "
+            f"ο φάκελος {folder.as_posix()}/ υπάρχει ήδη: ο φορέας είναι ήδη καταχωρισμένος. "
+            "Για αλλαγές, επεξεργαστείτε το profile.yaml του· για άλλον φορέα με παρόμοια "
             "επωνυμία, δώστε πληρέστερη επωνυμία.",
         )
         return 1
     if not args.orgdir.is_dir():
         _say(
             f"the organizations folder {args.orgdir.as_posix()}/ does not exist",
-            f"ο φάκελος των οργανισμών {args.orgdir.as_posix()}/ δεν υπάρχει",
+            f"ο φάκελος των φορέων {args.orgdir.as_posix()}/ δεν υπάρχει",
         )
         return 1
     folder.mkdir()

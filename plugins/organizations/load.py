@@ -11,7 +11,7 @@ import datetime
 import functools
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from kalo.schema.references import (
     references_as_written,
 )
 from kalo.schema.validate import Where, validate
+from organizations.folder_files import unread_files
 from organizations.model import Consent, Image, Localized, Location, Organization
 from organizations.schema import ABOUT_FILES, PROFILE, PROFILE_FILE
 from organizations.urls import RESERVED_SLUGS
@@ -37,6 +38,8 @@ class LoadResult:
     organizations: list[Organization]  # every valid one, published or not, by slug
     problems: list[Problem]  # errors and warnings of all folders
     folders: int = 0  # organization folders looked at, valid or not
+    # One note per folder that will not be published: which, why, and what to change.
+    left_out: list[Problem] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -70,6 +73,7 @@ class _FolderResult:
     organization: Organization | None  # None when the folder has errors
     problems: list[Problem]
     references: tuple[Reference, ...]  # the partners, as written
+    consent_line: int | None = None  # where promotion_consent is written
 
 
 def load_organizations(
@@ -96,7 +100,7 @@ def load_organizations(
                     None,
                     None,
                     "the organizations folder does not exist",
-                    "ο φάκελος των οργανισμών δεν υπάρχει",
+                    "ο φάκελος των φορέων δεν υπάρχει",
                 )
             ],
         )
@@ -117,6 +121,7 @@ def load_organizations(
     )
     problems: list[Problem] = []
     organizations = []
+    left_out = []
     for result in results:
         partner_problems = check_references(
             result.file, list(result.references), known, own=result.slug
@@ -124,8 +129,11 @@ def load_organizations(
         problems.extend(result.problems + partner_problems)
         if result.organization is not None and not partner_problems:
             organizations.append(result.organization)
+        note = _left_out_note(result, failed=result.organization is None or bool(partner_problems))
+        if note is not None:
+            left_out.append(note)
     organizations.sort(key=lambda org: org.slug)
-    return LoadResult(organizations, problems, len(folders))
+    return LoadResult(organizations, problems, len(folders), left_out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,12 +260,12 @@ def _load_folder(
                 None,
                 f"every organization folder needs a {PROFILE_FILE}; create one with "
                 '`make new-org NAME="..."` or remove the folder',
-                f"κάθε φάκελος οργανισμού χρειάζεται {PROFILE_FILE}· φτιάξτε το με "
+                f"κάθε φάκελος φορέα χρειάζεται {PROFILE_FILE}· φτιάξτε το με "
                 '`make new-org NAME="..."` ή σβήστε τον φάκελο',
             )
         )
         return _FolderResult(slug, file, None, problems, ())
-    loaded = read_yaml_file(source, file=file)
+    loaded = read_yaml_file(source, file=file, guide=FIELDS_GUIDE)
     problems.extend(loaded.problems)
     about, about_problems = _read_about(folder, shown)
     problems.extend(about_problems)
@@ -274,10 +282,44 @@ def _load_folder(
     check = validate(loaded.document, PROFILE, where)
     problems.extend(check.problems)
     references = tuple(references_as_written(loaded.document, PROFILE.root))
+    consent_line = loaded.document.line_of("promotion_consent.granted")
     if any(p.severity == "error" for p in problems):
-        return _FolderResult(slug, file, None, problems, references)
+        return _FolderResult(slug, file, None, problems, references, consent_line)
+    problems.extend(unread_files(folder, check.values, about, shown(folder) + "/"))
     organization = build_organization(slug, folder, source, check.values, about)
-    return _FolderResult(slug, file, organization, problems, references)
+    return _FolderResult(slug, file, organization, problems, references, consent_line)
+
+
+def _left_out_note(result: _FolderResult, *, failed: bool) -> Problem | None:
+    """Why a folder will not be published, and what to change, in one line."""
+    org = result.organization
+    if failed:
+        en = "this organization is not published until the errors above are fixed"
+        el = "ο φορέας δεν δημοσιεύεται μέχρι να διορθωθούν τα λάθη παραπάνω"
+        return Problem(result.file, None, None, en, el, "note")
+    if not org.consent.granted:
+        en = (
+            "no promotion consent (promotion_consent.granted is false); once the organization "
+            "has signed its permission, write granted: true with the date"
+        )
+        el = (
+            "δεν έχει δοθεί άδεια προβολής (promotion_consent.granted: false)· μόλις ο φορέας "
+            "υπογράψει την άδεια, γράψτε granted: true με την ημερομηνία"
+        )
+    elif org.withdrawn:
+        when = org.consent.withdrawn
+        en = (
+            f"the permission was withdrawn on {when}; its address says the profile was removed. "
+            "To publish it again, delete withdrawn and write the date of the new permission"
+        )
+        el = (
+            f"η άδεια προβολής ανακλήθηκε στις {when}· η διεύθυνσή του λέει ότι το προφίλ "
+            "αφαιρέθηκε. Για να ξαναδημοσιευτεί, σβήστε το withdrawn και γράψτε την ημερομηνία "
+            "της νέας άδειας"
+        )
+    else:
+        return None
+    return Problem(result.file, result.consent_line, "promotion_consent", en, el, "note")
 
 
 def _bad_slug(folder: Path, shown: _Shown) -> Problem:
@@ -333,6 +375,9 @@ def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Probl
         else:
             about[lang] = decoded.text
     return about, problems
+
+
+FIELDS_GUIDE = "docs/organization-fields.md"
 
 
 # --- values → model -------------------------------------------------------------------

@@ -63,6 +63,7 @@ FIELDS = (
             min_length=2,
             max_length=200,
             example="Social Cooperative Enterprise",
+            placeholder=True,
         ),
         required=True,
         label="Επωνυμία",
@@ -79,6 +80,7 @@ FIELDS = (
         "sectors",
         required=True,
         min_items=1,
+        item_el="ο τομέας",
     ),
     localized(
         "summary",
@@ -105,17 +107,30 @@ FIELDS = (
         "registry",
         "Εγγραφή σε μητρώο (π.χ. Μητρώο Κοινωνικής και Αλληλέγγυας Οικονομίας)",
         "Registry entry (e.g. the Social and Solidarity Economy registry)",
-        text("number", "Αριθμός μητρώου", "Registry number", numbers_as_text=True, example="123"),
+        text(
+            "number",
+            "Αριθμός μητρώου",
+            "Registry number",
+            numbers_as_text=True,
+            example="123",
+            placeholder=True,
+        ),
         Field(
             "url",
             Kind.HTTPS_URL,
             "Σύνδεσμος της εγγραφής (https)",
             "Link to the entry (https)",
             example="https://example.gr/registry/123",
+            placeholder=True,
         ),
     ),
     localized(
-        "address", "Διεύθυνση", "Address", example="Ιερά Οδός 100", example_en="100 Iera Odos"
+        "address",
+        "Διεύθυνση",
+        "Address",
+        example="Ιερά Οδός 100",
+        example_en="100 Iera Odos",
+        placeholder=True,
     ),
     Field(
         "postal_code",
@@ -154,7 +169,14 @@ FIELDS = (
         "contact",
         "Στοιχεία επικοινωνίας",
         "Contact details",
-        Field("email", Kind.EMAIL, "Διεύθυνση e-mail", "E-mail address", example="info@example.gr"),
+        Field(
+            "email",
+            Kind.EMAIL,
+            "Διεύθυνση e-mail",
+            "E-mail address",
+            example="info@example.gr",
+            placeholder=True,
+        ),
         Field(
             "phone",
             Kind.PHONE,
@@ -162,6 +184,7 @@ FIELDS = (
             "Phone number (digits, spaces, +, -, parentheses)",
             numbers_as_text=True,
             example="210 000 0000",
+            placeholder=True,
         ),
         Field(
             "website",
@@ -169,6 +192,7 @@ FIELDS = (
             "Ιστότοπος (http ή https)",
             "Website (http or https)",
             example="https://example.gr",
+            placeholder=True,
         ),
     ),
     group(
@@ -182,6 +206,7 @@ FIELDS = (
                 f"Σελίδα στο {network}",
                 f"Page on {network}",
                 example=f"https://{network}.com/example",
+                placeholder=True,
             )
             for network in codes("social")
         ),
@@ -192,6 +217,7 @@ FIELDS = (
         "What the organization can offer other organizations",
         "exchange",
         label="Προσφέρει",
+        item_el="η προσφορά",
     ),
     code_list(
         "needs",
@@ -199,6 +225,7 @@ FIELDS = (
         "What the organization is looking for",
         "exchange",
         label="Αναζητά",
+        item_el="η ανάγκη",
     ),
     group(
         "keywords",
@@ -212,6 +239,7 @@ FIELDS = (
                 f"Phrases in {lang_en}",
                 unique=True,
                 item=text("", "Φράση", "Phrase", min_length=2, max_length=100),
+                item_el="η φράση",
                 example=example,
             )
             for lang, lang_el, lang_en, example in (
@@ -266,12 +294,15 @@ FIELDS = (
         "Συνεργαζόμενοι φορείς: τα ονόματα των φακέλων τους",
         "Partner organizations: their folder names",
         label="Συνεργάτες",
+        item_el="ο συνεργάτης",
         example=["onoma-allou-forea"],
     ),
     group(
         "promotion_consent",
-        "Άδεια προβολής από το Παρατηρητήριο",
-        "Permission to be promoted by the observatory",
+        "Άδεια προβολής από το Παρατηρητήριο: γράψτε granted: true και την ημερομηνία μόνο αφού "
+        "ο φορέας υπογράψει την άδεια· χωρίς αυτήν δεν δημοσιεύεται τίποτα από τον φορέα",
+        "Permission to be promoted by the observatory: write granted: true and the date only "
+        "once the organization has signed it; without it nothing of the organization is published",
         Field(
             "granted",
             Kind.BOOLEAN,
@@ -298,6 +329,7 @@ FIELDS = (
             "Number of the signed form",
             numbers_as_text=True,
             example="ΑΠ 12/2025",
+            placeholder=True,
         ),
         Field(
             "withdrawn",

@@ -16,16 +16,35 @@ def check_pages(pelican) -> None:
     from pathlib import Path
 
     from kalo.problems import raise_if_errors
+    from site_pages.footer import missing_footer_pages, shown_folder
     from site_pages.load import load_pages
+    from site_pages.settings import site_pages_settings
 
     content = Path(pelican.settings["PATH"])
     problems = []
+    existing: set[str] = set()
     for folder in pelican.settings.get("PAGE_PATHS", ()):
         result = load_pages(
             content / folder, today=datetime.date.today(), display_root=content.parent
         )
         problems.extend(result.problems)
+        existing |= result.slugs
+    footer = site_pages_settings(pelican.settings)["SITE_PAGES_FOOTER"]
+    first_folder = content / (pelican.settings.get("PAGE_PATHS") or ["pages"])[0]
+    if first_folder.is_dir():  # a site of organizations and workshops only has no footer pages
+        problems += missing_footer_pages(
+            footer, existing, shown_folder(first_folder, content.parent)
+        )
     raise_if_errors(problems)
+
+
+def install_footer_pages(generator) -> None:
+    """``pages | footer_pages(lang)`` for the footer, with this plugin's setting."""
+    from site_pages.footer import footer_pages
+    from site_pages.settings import site_pages_settings
+
+    slugs = site_pages_settings(generator.settings)["SITE_PAGES_FOOTER"]
+    generator.env.filters["footer_pages"] = lambda pages, lang: footer_pages(pages, slugs, lang)
 
 
 def use_front_matter_reader(readers) -> None:
@@ -64,3 +83,4 @@ def register():
     signals.readers_init.connect(use_front_matter_reader)
     signals.content_object_init.connect(prepare_page)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_footer_pages)

@@ -43,6 +43,7 @@ FIELDS = (
         item_max=100,
         item_min=2,
         unique=True,
+        item_el="η φράση",
         collapse_spaces=True,
     ),
     text(

@@ -14,6 +14,7 @@ from typing import Any
 
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.frontmatter import read_front_matter_file
+from kalo.markdown_images import markdown_image_sources
 from kalo.media import Image, Localized
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument
@@ -110,7 +111,40 @@ def load_workshops(
         workshops.append(_workshop(original, folder, texts))
     workshops.sort(key=lambda w: w.order)
     problems = [p for f in files for p in f.problems]
+    problems += _unnamed_images(images, _shown(images, root) + "/", files)
     return LoadResult(workshops, problems, len(files))
+
+
+def _unnamed_images(images: Path, shown: str, files: list[_File]) -> list[Problem]:
+    """Images in content/workshops/images/ that no summary names: said, never silent."""
+    if not images.is_dir():
+        return []
+    named = {photo.get("file") for f in files for photo in f.values.get("photos", ())}
+    for f in files:
+        named |= {
+            path.relative_to(images.resolve()).as_posix()
+            for path in markdown_image_sources(f.body, images.parent)
+            if images.resolve() in path.parents
+        }
+    problems = []
+    for path in sorted(images.rglob("*")):
+        name = path.relative_to(images).as_posix()
+        if not path.is_file() or name in named or path.name.startswith("."):
+            continue
+        problems.append(
+            Problem(
+                f"{shown}{name}",
+                None,
+                None,
+                "no workshop summary names this image, so it is not published; add it to the "
+                "photos: of its summary (with its alt text) or remove the file",
+                "καμία περίληψη εργαστηρίου δεν αναφέρει αυτή την εικόνα, άρα δεν δημοσιεύεται· "
+                "προσθέστε την στο photos: της περίληψής της (με την περιγραφή της) ή σβήστε το "
+                "αρχείο",
+                "warning",
+            )
+        )
+    return problems
 
 
 def _shown(path: Path, root: Path) -> str:

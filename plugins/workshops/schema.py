@@ -106,7 +106,9 @@ FIELDS = (
         collapse_spaces=True,
         numbers_as_text=True,
     ),
-    _texts("topics", "Θέματα που συζητήθηκαν", "Topics discussed", label="Θέματα"),
+    _texts(
+        "topics", "Θέματα που συζητήθηκαν", "Topics discussed", label="Θέματα", item_el="το θέμα"
+    ),
     Field(
         "participants",
         Kind.COUNTS,
@@ -128,6 +130,7 @@ FIELDS = (
         "Φορείς που συμμετείχαν: τα ονόματα των φακέλων τους",
         "Organizations that took part: their folder names",
         label="Φορείς που συμμετείχαν",
+        item_el="ο φορέας",
         shared=True,
     ),
     text(
@@ -147,9 +150,18 @@ FIELDS = (
         "Key phrases; the first is the focus keyphrase of the page",
         label="Φράσεις-κλειδιά",
         unique=True,
+        item_el="η φράση",
     ),
-    _texts("findings", "Ευρήματα της συνάντησης", "Findings of the session", label="Ευρήματα"),
-    _texts("needs", "Ανάγκες που καταγράφηκαν", "Needs recorded", label="Ανάγκες"),
+    _texts(
+        "findings",
+        "Ευρήματα της συνάντησης",
+        "Findings of the session",
+        label="Ευρήματα",
+        item_el="το εύρημα",
+    ),
+    _texts(
+        "needs", "Ανάγκες που καταγράφηκαν", "Needs recorded", label="Ανάγκες", item_el="η ανάγκη"
+    ),
     photos(
         "Φωτογραφίες: αρχεία εικόνας στο content/workshops/images/",
         "Photos: image files in content/workshops/images/",

@@ -135,13 +135,18 @@ def test_scaffold_with_required_fields_filled_passes(orgs_with_bystander):
     assert org.name.el == NAME and not org.published
 
 
-def test_scaffold_with_every_example_uncommented_passes(orgs):
+def test_scaffold_with_every_example_uncommented_passes_and_the_made_up_ones_are_named(orgs):
     text = uncomment_optional_fields(fill_required(scaffold_profile(NAME)))
     text = text.replace("onoma-allou-forea", BYSTANDER)
     orgs.write(BYSTANDER)
     orgs.write("nea", text, files={"logo.png": b"png", "photo1.jpg": b"jpg"})
     result = orgs.load(today=TODAY)
-    assert result.problems == []
+    assert result.errors == []
+    # Example addresses, links and names would be published as real data: each is named.
+    left = {p.field for p in result.warnings}
+    assert {"name.en", "address.el", "address.en", "contact.email", "social.facebook"} <= left
+    assert all("the template's example" in p.message_en for p in result.warnings)
+    assert {spec.name for _, spec in walk(PROFILE.root) if spec.placeholder} >= {"email", "x"}
     org = next(o for o in result.organizations if o.slug == "nea")
     assert org.location is not None and org.logo is not None and org.photos
     assert org.consent.withdrawn is not None  # the example withdrawal, so it is not published

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = ROOT / "plugins"
 
 
-def kalo(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "LANG": "C"}
+def kalo(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PLUGINS), "LANG": "C", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "kalo_cli", *args],
         cwd=cwd,
@@ -30,7 +30,7 @@ def kalo(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def check(orgs, *extra: str) -> subprocess.CompletedProcess:
+def check(orgs, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return kalo(
         "check",
         "--orgdir",
@@ -41,22 +41,51 @@ def check(orgs, *extra: str) -> subprocess.CompletedProcess:
         "2026-03-15",
         *extra,
         cwd=orgs.root,
+        env=env,
     )
 
 
-def test_check_clean_content_exits_0_with_a_summary(orgs):
+def summary(result) -> list[str]:
+    """The summary lines at the end of the output: three checkers, two languages each."""
+    return result.stdout.splitlines()[-6:]
+
+
+def test_check_clean_content_exits_0_with_a_greek_first_summary(orgs):
     orgs.write("alfa")
     orgs.write("vita", valid_profile(promotion_consent={"granted": False}))
     result = check(orgs)
     assert result.returncode == 0, result.stdout
-    # One summary per checker (organizations, then workshops), each in English then Greek.
-    assert result.stdout.splitlines()[:2] == [
-        "2 organizations checked: 1 published, 1 left out (no permission: 1; withdrawn: 0); "
+    # One summary per checker (organizations, workshops, pages), each in Greek then English.
+    assert summary(result) == [
+        "Ελέγχθηκαν 2 φορείς: 1 δημοσιεύεται, 1 παραλείπεται (χωρίς άδεια: 1· με ανάκληση: 0)· "
+        "0 λάθη, 0 προειδοποιήσεις",
+        "    2 organizations checked: 1 published, 1 left out (no permission: 1; withdrawn: 0); "
         "0 errors, 0 warnings",
-        "    Ελέγχθηκαν 2 φορείς: 1 δημοσιεύονται, 1 παραλείπονται (χωρίς άδεια: 1· "
-        "με ανάκληση: 0)· 0 σφάλματα, 0 προειδοποιήσεις",
+        "Ελέγχθηκαν 0 αρχεία εργαστηρίων: 0 συναντήσεις (0 έγιναν, 0 προγραμματισμένες)· 0 λάθη, "
+        "0 προειδοποιήσεις",
+        "    0 workshop files checked: 0 sessions (0 held, 0 planned); 0 errors, 0 warnings",
+        "Ελέγχθηκαν 0 αρχεία σελίδων· 0 λάθη, 0 προειδοποιήσεις",
+        "    0 page files checked; 0 errors, 0 warnings",
     ]
-    assert result.stdout.splitlines()[2].startswith("0 workshop files checked")
+
+
+def test_maintainers_can_ask_for_english_first(orgs):
+    orgs.write("alfa", valid_profile(municipality="Ιλιον"))
+    result = check(orgs, env={"KALO_MESSAGES": "en"})
+    lines = result.stdout.splitlines()
+    english = next(i for i, line in enumerate(lines) if "is not a municipality code" in line)
+    assert "δεν είναι κωδικός δήμου" in lines[english + 1] and lines[english + 1].startswith("    ")
+    assert "1 organization checked: 0 published" in lines[-6]
+    assert lines[-5].startswith("    Ελέγχθηκε 1 φορέας: 0 δημοσιεύονται")
+
+
+def test_counts_are_plural_forms_from_the_catalogs(orgs):
+    orgs.write("alfa", valid_profile(founded=1700))
+    one = summary(check(orgs))[0]
+    assert one.endswith("1 με λάθη· 1 λάθος, 0 προειδοποιήσεις"), one
+    orgs.write("vita", valid_profile(founded=1700, employees=-1))
+    two = summary(check(orgs))[0]
+    assert two.endswith("2 με λάθη· 3 λάθη, 0 προειδοποιήσεις"), two
 
 
 def test_check_with_a_warning_only_exits_0(orgs):
@@ -66,32 +95,32 @@ def test_check_with_a_warning_only_exits_0(orgs):
     orgs.write("alfa", profile, files={"a.jpg": small_jpeg()})
     result = check(orgs)
     assert result.returncode == 0, result.stdout
+    assert "προειδοποίηση: η φωτογραφία a.jpg δείχνει πρόσωπα" in result.stdout
     assert "warning: the photo a.jpg shows people" in result.stdout
-    assert "0 errors, 1 warning" in result.stdout
+    assert "0 λάθη, 1 προειδοποίηση" in result.stdout and "0 errors, 1 warning" in result.stdout
 
 
-def test_check_prints_every_error_in_english_then_greek_and_exits_1(orgs):
+def test_check_prints_every_error_in_greek_then_english_and_exits_1(orgs):
     orgs.write(BYSTANDER)
     orgs.write("anakyklono", valid_profile(municipality="Ιλιον", founded=1700))
     result = check(orgs)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    english = next(
-        i
-        for i, line in enumerate(lines)
-        if line.startswith(
-            'organizations/anakyklono/profile.yaml:5: municipality: "Ιλιον" is not a '
-            "municipality code; "
-            'did you mean "ilion"? (codes: agia-varvara, agioi-anargyroi-kamatero, '
-        )
+    greek = lines.index(
+        'organizations/anakyklono/profile.yaml:5: municipality: το "Ιλιον" δεν είναι κωδικός '
+        'δήμου· μήπως εννοείτε "ilion"; (κωδικοί: agia-varvara, agioi-anargyroi-kamatero, '
+        "aigaleo, ilion, peristeri, petroupoli, chaidari, other)"
     )
-    assert lines[english + 1].startswith(
-        "    organizations/anakyklono/profile.yaml:5: municipality: το "
+    assert lines[greek + 1] == (
+        '    organizations/anakyklono/profile.yaml:5: municipality: "Ιλιον" is not a '
+        'municipality code; did you mean "ilion"? (codes: agia-varvara, '
+        "agioi-anargyroi-kamatero, aigaleo, ilion, peristeri, petroupoli, chaidari, other)"
     )
-    assert any("founded: expected a year from 1850" in line for line in lines)
-    summary = next(line for line in lines if line.startswith("2 organizations checked"))
-    assert summary.startswith("2 organizations checked: 1 published, 0 left out")
-    assert summary.endswith("1 with errors; 2 errors, 0 warnings")
+    assert any("founded: αναμενόταν έτος από 1850 έως φέτος" in line for line in lines)
+    assert summary(result)[0] == (
+        "Ελέγχθηκαν 2 φορείς: 1 δημοσιεύεται, 0 παραλείπονται (χωρίς άδεια: 0· με ανάκληση: 0), "
+        "1 με λάθη· 2 λάθη, 0 προειδοποιήσεις"
+    )
 
 
 def test_check_on_a_missing_folder_exits_1(tmp_path):
@@ -179,9 +208,10 @@ def test_new_org_then_fill_required_then_check_passes(orgs):
         "1 organization checked: 0 published, 1 left out (no permission: 1; withdrawn: 0)"
         in result.stdout
     )
+    assert "Ελέγχθηκε 1 φορέας: 0 δημοσιεύονται, 1 παραλείπεται" in result.stdout
 
 
-def test_schema_command_writes_both_files(tmp_path):
+def test_schema_command_writes_every_generated_file(tmp_path):
     result = kalo("schema", "--root", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 0
     assert (tmp_path / "schema" / "profile.schema.json").read_text(encoding="utf-8") == (

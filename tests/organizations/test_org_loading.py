@@ -61,7 +61,7 @@ FILES = {
     "omada.webp": b"webp",
     "about.el.md": "\ufeff# Ποιοι είμαστε\n",
     "about.en.md": "# Who we are\n",
-    "notes.txt": "stray files are fine",
+    "notes.txt": "a file nothing reads: a warning, nothing else",
 }
 
 
@@ -71,7 +71,9 @@ def test_full_profile_becomes_an_organization(orgs):
     )
     folder = orgs.write("anakyklono", FULL, files=FILES)
     result = orgs.load()
-    assert result.problems == []
+    assert [(p.file, p.severity) for p in result.problems] == [
+        ("organizations/anakyklono/notes.txt", "warning")
+    ]
     org = {o.slug: o for o in result.organizations}["anakyklono"]
     assert org.folder == folder.resolve() and org.source == (folder / "profile.yaml").resolve()
     assert org.name.get("en") == "Anakyklono Social Cooperative"

@@ -126,6 +126,25 @@ def test_invalid_yaml_gives_line_and_plain_reason(raw, line, words):
     assert "not valid YAML" in problem.message_en
 
 
+@pytest.mark.parametrize(
+    "raw, line, column, greek",
+    [
+        (b"name: a: b\n", 1, 8, "άνω και κάτω τελεία"),
+        (b"name:\n\t- a\n", 2, 1, "χαρακτήρας tab στη στήλη 1"),
+        (b"a: |x\n", 1, 5, "ελέγξτε τα εισαγωγικά"),
+    ],
+)
+def test_yaml_mistakes_say_line_and_column_with_no_parser_english_in_greek(
+    raw, line, column, greek
+):
+    problem = only_problem(raw)
+    assert (problem.line, problem.column) == (line, column)
+    assert greek in problem.message_el
+    assert f"column {column}" in problem.message_en
+    english_words = ("mapping", "expected", "found", "scanning", "parser", "while")
+    assert not any(word in problem.message_el for word in english_words), problem.message_el
+
+
 def test_impossible_date_is_a_problem_not_a_crash():
     problem = only_problem(b"kind: sse\nupdated: 2025-02-30\n")
     assert problem.line == 2 and "date does not exist" in problem.message_en

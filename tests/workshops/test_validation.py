@@ -346,7 +346,7 @@ def test_file_name_that_does_not_match_series_and_number_is_a_warning(tmp_path):
 
 def test_unpublished_organization_is_not_an_error(tmp_path):
     result = _load(tmp_path, {"focus-groups-01.md": front(organizations="[gamma-hidden]")})
-    assert not result.problems
+    assert [p.file for p in result.problems] == ["content/workshops/images/group.jpg"]
     workshop = next(w for w in result.workshops if w.slug == "focus-groups-01")
     assert workshop.organizations == ("gamma-hidden",)
 
@@ -396,3 +396,20 @@ updated: 2025-03-20
 def test_missing_folder_is_an_empty_programme(tmp_path):
     result = load_workshops(tmp_path / "nothing", today=TODAY)
     assert result.workshops == [] and result.problems == []
+
+
+@pytest.mark.parametrize("written", ["group.jpg", "images/group.jpg"])
+def test_a_photo_is_named_bare_or_relative_to_the_summary(tmp_path, written):
+    photos = f"\n- file: {written}\n  alt: {{el: Η ομάδα}}"
+    result = _load(tmp_path, {"focus-groups-01.md": front(photos=photos)})
+    assert result.problems == []
+    workshop = next(w for w in result.workshops if w.slug == "focus-groups-01")
+    assert [photo.path.name for photo in workshop.photos] == ["group.jpg"]
+
+
+def test_an_image_no_summary_names_is_said_by_name(tmp_path):
+    result = _load(tmp_path, {})
+    [warning] = result.problems
+    assert warning.file == "content/workshops/images/group.jpg"
+    assert warning.severity == "warning"
+    assert warning.message_el.startswith("καμία περίληψη εργαστηρίου δεν αναφέρει αυτή την εικόνα")

@@ -82,6 +82,7 @@ class Field:
     files: Files | None = None  # FILE
     min_items: int = 0  # LIST
     unique: bool = False  # LIST: no item twice
+    item_el: str = "το στοιχείο"  # LIST: an item in Greek, with its article ("η φωτογραφία")
     numbers_as_text: bool = False  # TEXT: 12345 written without quotes is still text
     collapse_spaces: bool = False  # TEXT: line breaks and runs of spaces become one space
     # The same in every language: a translation may leave it out, and when it writes it,
@@ -89,6 +90,9 @@ class Field:
     shared: bool = False
     markdown: bool = False  # TEXT: may hold Markdown (the editor gives a Markdown box)
     example: object = None  # shown, commented out, in the scaffold
+    # The example is made up (an address, a link): left in a file, it is a warning, since it
+    # would be published as real data.
+    placeholder: bool = False
 
     def child(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

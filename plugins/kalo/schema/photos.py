@@ -18,6 +18,7 @@ def photos(el: str, en: str, files: Files, *, where_el: str, where_en: str, **op
         el,
         en,
         label=options.pop("label", "Φωτογραφίες"),
+        item_el="η φωτογραφία",
         item=group(
             "",
             "Φωτογραφία",

@@ -10,6 +10,7 @@ from kalo.elot743 import SLUG_PATTERN
 from kalo.problems import Problem
 from kalo.safe_yaml import YamlDocument
 from kalo.schema.fields import Field, Kind
+from kalo.schema.words import field_in_greek
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Reference:
     path: str  # "partners[2]"
     slug: str
     line: int | None
+    field_el: str | None = None  # "ο 3ος συνεργάτης"
 
 
 def references_as_written(document: YamlDocument, root: Field) -> list[Reference]:
@@ -51,7 +53,11 @@ def references_as_written(document: YamlDocument, root: Field) -> list[Reference
         for index, item in enumerate(raw):
             if isinstance(item, str) and SLUG_PATTERN.match(item.strip()):
                 path = f"{spec.name}[{index}]"
-                found.append(Reference(path, item.strip(), document.line_of(path)))
+                found.append(
+                    Reference(
+                        path, item.strip(), document.line_of(path), field_in_greek(root, path)
+                    )
+                )
     return found
 
 
@@ -76,6 +82,7 @@ def check_references(
                     "fix them first",
                     f"ο φορέας {ref.slug} έχει λάθη στο δικό του προφίλ (δείτε τα μηνύματά του)· "
                     "διορθώστε τα πρώτα",
+                    field_el=ref.field_el,
                 )
             )
         else:
@@ -88,6 +95,7 @@ def check_references(
                     "the folder name of their profile under organizations/",
                     f"δεν υπάρχει φάκελος φορέα {ref.slug}/· οι φορείς γράφονται με το όνομα του "
                     "φακέλου του προφίλ τους στο organizations/",
+                    field_el=ref.field_el,
                 )
             )
     return problems

@@ -30,7 +30,8 @@ def _field_lines(spec: Field, path: str, *, depth: int, commented: bool, given: 
         return f"# {pad}{text}" if commented else f"{pad}{text}"
 
     mark = REQUIRED_MARK if spec.required and not commented else ""
-    out = [line(f"# {spec.el} — {spec.en}{mark}")]
+    # Greek first, English below it: the volunteer reads the first line.
+    out = [line(f"# {spec.el}{mark}"), line(f"# {spec.en}")]
     code_list = spec.codes or (spec.item.codes if spec.item is not None else None)
     if code_list:
         listed = ", ".join(f"{code} = {label(code_list, code, 'el')}" for code in codes(code_list))

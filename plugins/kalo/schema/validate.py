@@ -30,7 +30,7 @@ from kalo.schema.fields import (
     RuleInput,
     Schema,
 )
-from kalo.schema.words import expected, found, quoted
+from kalo.schema.words import expected, field_in_greek, found, quoted
 from kalo.suggest import close_codes, close_names
 
 INVALID = object()  # a value that failed its check (a problem was recorded)
@@ -86,7 +86,17 @@ class _Walker:
         if severity == "error":
             self.failed.add(path)
         line = self.document.line_of(path)
-        self.problems.append(Problem(self.where.file, line, path or None, en, el, severity))
+        self.problems.append(
+            Problem(
+                self.where.file,
+                line,
+                path or None,
+                en,
+                el,
+                severity,
+                field_el=field_in_greek(self.schema.root, path),
+            )
+        )
 
     def wrong(self, spec: Field, raw: Any, path: str) -> object:
         exp_en, exp_el = expected(spec)
@@ -150,7 +160,19 @@ class _Walker:
             value = self.value(child, raw_value, child_path)
             if value is not INVALID:
                 values[child.name] = value
+                if child.placeholder and value == child.example:
+                    self.left_from_template(child_path, value)
         return values
+
+    def left_from_template(self, path: str, value: Any) -> None:
+        self.report(
+            path,
+            f"{quoted(value)} is the template's example, not real data, and would be published "
+            "as it is; write the real value or delete the line",
+            f"το {quoted(value)} είναι το παράδειγμα του προτύπου, όχι πραγματικό στοιχείο, και θα "
+            "δημοσιευόταν όπως είναι· γράψτε το πραγματικό ή σβήστε τη γραμμή",
+            "warning",
+        )
 
     def unknown(self, key: str, path: str, names: tuple[str, ...]) -> None:
         close = close_names(key, names)

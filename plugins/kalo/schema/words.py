@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 from kalo.codes import codes
 from kalo.schema.fields import Field, Kind
+
+_STEP = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+# The ending of a Greek ordinal numeral by the article of its noun: η 1η, ο 1ος, το 1ο.
+_ORDINAL_ENDING = {"η": "η", "ο": "ος", "το": "ο"}
 
 
 def quoted(value: Any) -> str:
@@ -119,3 +124,19 @@ def found(value: Any) -> tuple[str, str]:
     if isinstance(value, dict):
         return "a group of fields", "ομάδα πεδίων"
     return "nothing", "τίποτα"
+
+
+def field_in_greek(root: Field, path: str) -> str | None:
+    """Which list item a field path is in, in Greek words: ``photos[0].alt.el`` → "η 1η
+    φωτογραφία" (None for a path with no list item)."""
+    spec: Field | None = root
+    words = []
+    for name, index in _STEP.findall(path):
+        spec = spec.child(name) if spec is not None and spec.kind is Kind.GROUP else None
+        if spec is None:
+            return None
+        if index:
+            article, _, noun = spec.item_el.partition(" ")
+            words.append(f"{article} {int(index) + 1}{_ORDINAL_ENDING.get(article, 'ο')} {noun}")
+            spec = spec.item
+    return ", ".join(words) or None
