@@ -19,6 +19,8 @@ CONFFILE := $(BASEDIR)/pelicanconf.py
 PUBLISHCONF := $(BASEDIR)/publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The web editor's local backend (decap-server) of `make edit`, on 127.0.0.1 only.
+EDIT_PROXY_PORT ?= 8081
 
 BUILDOPTS ?=
 ifeq ($(DEBUG), 1)
@@ -32,7 +34,7 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver check seo test lint bench clean new-org schema \
+.PHONY: help setup html publish serve devserver edit check seo test lint bench clean new-org schema \
         translations-extract translations-update translations-compile
 
 help:
@@ -44,6 +46,7 @@ help:
 	@echo "make check      validate all content without building"
 	@echo "make seo        build, then print the keyword analysis of every page"
 	@echo "make devserver  rebuild on every change and serve"
+	@echo "make edit       the same, with the web editor at http://localhost:$(PORT)/admin/"
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make schema     regenerate schema/*.json and the field references in docs/"
 	@echo "make translations-update / translations-compile   interface strings"
@@ -86,12 +89,21 @@ devserver: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(PYTHON) -m kalo.devserver --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR) \
 		--settings $(CONFFILE) --bind $(HOST) --port $(PORT)
 
+# The live preview and the web editor's local backend (decap-server, 127.0.0.1 only);
+# the editor at http://$(HOST):$(PORT)/admin/ writes into the working tree.
+edit: $(STAMP) $(MO_FILES) $(NODE_STAMP)
+	$(PYTHON) -m web_editor.serve --input $(INPUTDIR) --orgs $(ORGDIR) --output $(OUTPUTDIR) \
+		--settings $(CONFFILE) --bind $(HOST) --port $(PORT) --proxy-port $(EDIT_PROXY_PORT)
+
 seo: html
 	@cat $(OUTPUTDIR)/seo/report.txt
 	@echo "The full report with advice: $(OUTPUTDIR)/seo/index.html (also /seo/ on the served site)"
 
+# In GitHub Actions the findings also go on the pull request's lines; CODE_QUALITY=file.json
+# writes them as a GitLab Code Quality report for the merge request.
 check: $(STAMP) $(MO_FILES)
-	$(PYTHON) -m kalo_cli check --orgdir $(ORGDIR) --inputdir $(INPUTDIR) --settings $(CONFFILE)
+	$(PYTHON) -m kalo_cli check --orgdir $(ORGDIR) --inputdir $(INPUTDIR) --settings $(CONFFILE) \
+		$(if $(CODE_QUALITY),--code-quality $(CODE_QUALITY),)
 
 # The JSON Schemas (schema/) and field references (docs/) made from the content descriptions.
 schema: $(STAMP)

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _rebuild(args) -> None:
     try:
-        build(args.settings, args.input, args.orgs, args.output)
+        build(args.settings, args.input, args.orgs, args.output, extra=_extra(args.setting))
         print(f"Rebuilt; serving http://{args.bind}:{args.port}/", flush=True)
     except ContentErrors as errors:
         print(errors, file=sys.stderr, flush=True)
@@ -51,6 +51,13 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help="a setting for this server's builds, e.g. a plugin's (repeatable)",
+    )
     args = parser.parse_args(argv)
     _rebuild(args)
     _serve(args.output, args.bind, args.port)
@@ -62,6 +69,20 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _extra(pairs: list[str]) -> dict | None:
+    """NAME=JSON pairs as settings (a bare word is taken as text)."""
+    import json
+
+    extra = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        try:
+            extra[name] = json.loads(value)
+        except ValueError:
+            extra[name] = value
+    return extra or None
 
 
 def _relevant(_change, path: str) -> bool:

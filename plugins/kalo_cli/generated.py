@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from kalo.schema.field_docs import codes_markdown, fields_markdown
 from kalo.schema.json_schema import json_schema_text
+from kalo_cli import issue_forms
+from kalo_cli.editor_config import editor_config_text
 from organizations.schema import PROFILE
 from site_pages.schema import PAGE
 from workshops.schema import WORKSHOP
@@ -80,4 +82,9 @@ GENERATED: tuple[Generated, ...] = (
     Generated("docs/workshop-fields.md", _workshop_fields),
     Generated("docs/page-fields.md", _page_fields),
     Generated("docs/codes.md", _codes),
+    Generated("theme/admin/config.yml", editor_config_text),
+    Generated(issue_forms.NEW_ORGANIZATION, issue_forms.github_new_organization),
+    Generated(issue_forms.CORRECTION, issue_forms.github_correction),
+    Generated(issue_forms.GITLAB_NEW, issue_forms.gitlab_new_organization),
+    Generated(issue_forms.GITLAB_CORRECTION, issue_forms.gitlab_correction),
 )

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
 from kalo.i18n import translate
 from kalo.problems import Problem, format_report, message_langs
+from kalo_cli.annotations import github_commands, gitlab_code_quality
 from kalo_cli.words import LANGS, errors_and_warnings, not_published_heading
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--inputdir", type=Path, default=Path("content"))
     check.add_argument(
         "--settings", type=Path, default=None, help="the site's settings file (pelicanconf.py)"
+    )
+    check.add_argument(
+        "--code-quality",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write a GitLab Code Quality report (JSON) of every finding",
     )
     check.add_argument(
         "--today",
@@ -109,6 +118,10 @@ def run_check(args: argparse.Namespace) -> int:
             }
             summaries[lang].append(line)
     first, second = message_langs()
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # on the pull request's changed lines
+        print("\n".join(github_commands([*problems, *left_out])))
+    if args.code_quality is not None:
+        args.code_quality.write_text(gitlab_code_quality([*problems, *left_out]), encoding="utf-8")
     if problems:
         print(format_report(problems))
         print()

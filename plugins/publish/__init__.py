@@ -92,7 +92,10 @@ def post_process(output: Path, options: dict, siteurl: str = "") -> dict[str, in
         counts["minified"] += bool(options["PUBLISH_MINIFY"])
 
     if options["PUBLISH_HOST_FILES"]:
-        (output / "_headers").write_text(hostfiles.headers(renamed.values()), encoding="utf-8")
+        top_level = [entry.name for entry in output.iterdir() if not entry.name.startswith("_")]
+        (output / "_headers").write_text(
+            hostfiles.headers(renamed.values(), top_level), encoding="utf-8"
+        )
 
     if options["PUBLISH_COMPRESS"]:
         min_size = options["PUBLISH_COMPRESS_MIN_SIZE"]

@@ -26,7 +26,7 @@ def shipped_maps(site: Path, prefix: Path) -> str:
     site's _gone.map."""
     conf = (DEPLOY / "observatory.conf").read_text(encoding="utf-8")
     http_part = conf[: re.search(r"^server \{", conf, flags=re.M).start()]
-    assert http_part.count("map $uri") == 2, "observatory.conf should have two map blocks"
+    assert http_part.count("map $uri") == 3, "observatory.conf should have three map blocks"
     gone = site / "_gone.map"
     if not gone.exists():  # a build without host files (pelicanconf): nothing is gone
         gone = prefix / "empty-gone.map"

@@ -8,7 +8,13 @@ import pytest
 from gate_nginx import Nginx, fetch
 from gate_tools import ROOT, free_port
 
-from publish.headers import CACHE_IMMUTABLE, CACHE_SHORT, SECURITY_HEADERS
+from publish.headers import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CACHE_IMMUTABLE,
+    CACHE_SHORT,
+    CONTENT_SECURITY_POLICY,
+    SECURITY_HEADERS,
+)
 
 
 def _pages_and_assets(server, pages) -> list[str]:
@@ -41,8 +47,22 @@ def test_the_csp_allows_no_inline_script():
 
 def test_the_nginx_config_repeats_the_headers_of_the_publish_plugin():
     conf = (ROOT / "deploy" / "nginx" / "observatory-site.conf").read_text(encoding="utf-8")
+    maps = (ROOT / "deploy" / "nginx" / "observatory.conf").read_text(encoding="utf-8")
     for name, value in SECURITY_HEADERS.items():
+        if name == "Content-Security-Policy":
+            assert "add_header Content-Security-Policy $observatory_csp always;" in conf
+            continue
         assert f'add_header {name} "{value}" always;' in conf, name
+    assert f'default     "{CONTENT_SECURITY_POLICY}";' in maps
+    assert f'"~^/admin/" "{ADMIN_CONTENT_SECURITY_POLICY}";' in maps
+
+
+def test_only_the_web_editor_gets_its_own_policy(server):
+    editor = fetch(server.url + "/admin/")
+    assert editor.status == 200
+    assert editor.headers["content-security-policy"] == ADMIN_CONTENT_SECURITY_POLICY
+    site = fetch(server.url + "/admin-not/")
+    assert site.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
 def test_fingerprinted_assets_are_immutable_and_pages_short_lived(server, pages):

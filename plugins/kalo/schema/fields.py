@@ -101,11 +101,8 @@ class Field:
     def short_label(self) -> str:
         if self.label:
             return self.label
-        for stop in (",", "·", ":", "(", ";"):
-            head, found, _ = self.el.partition(stop)
-            if found:
-                return head.strip()
-        return self.el
+        stops = [self.el.find(stop) for stop in (",", "·", ":", "(", ";") if stop in self.el]
+        return self.el[: min(stops)].strip() if stops else self.el
 
 
 @dataclass(frozen=True)
@@ -183,6 +180,8 @@ def localized(name: str, el: str, en: str, *, el_required: bool = False, **optio
     example_en = options.pop("example_en", None)
     required = options.pop("required", False)
     label = options.pop("label", "")
+    # "Σύντομη περιγραφή (ελληνικά)": a form shows several Greek boxes; each says whose.
+    shown = label or Field(name, Kind.TEXT, el, en).short_label
     return Field(
         name,
         Kind.GROUP,
@@ -192,9 +191,22 @@ def localized(name: str, el: str, en: str, *, el_required: bool = False, **optio
         required=required,
         fields=(
             text(
-                "el", "Στα ελληνικά", "In Greek", required=el_required, example=example, **options
+                "el",
+                "Στα ελληνικά",
+                "In Greek",
+                label=f"{shown} (ελληνικά)",
+                required=el_required,
+                example=example,
+                **options,
             ),
-            text("en", "Στα αγγλικά", "In English", example=example_en, **options),
+            text(
+                "en",
+                "Στα αγγλικά",
+                "In English",
+                label=f"{shown} (αγγλικά)",
+                example=example_en,
+                **options,
+            ),
         ),
     )
 
