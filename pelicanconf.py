@@ -38,6 +38,7 @@ PLUGINS = [
     "figures",
     "search",
     "map",
+    "flyers",
 ]
 
 # Only the static pages are Pelican's own content; workshops and organizations have plugins.
