@@ -5,6 +5,7 @@ from pelican.contents import Page
 
 from kalo.i18n import lang_prefix
 from kalo.markup import sanitize, typography
+from site_pages.default_home import DefaultHomeGenerator
 from site_pages.not_found import NotFoundGenerator
 
 HOME_TEMPLATE = "home"
@@ -22,7 +23,7 @@ def prepare_page(instance) -> None:
 
 
 def get_generators(_pelican):
-    return NotFoundGenerator
+    return [NotFoundGenerator, DefaultHomeGenerator]
 
 
 def register():
