@@ -38,6 +38,7 @@ PLUGINS = [
     "figures",
     "search",
     "map",
+    "flyers",
     "web_editor",
 ]
 

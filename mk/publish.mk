@@ -1,5 +1,6 @@
 # Publishing and quality gates (included at the end of the Makefile).
-#   make system-deps   Debian packages of the gates (as root): chromium, nginx + brotli, Java, rsync
+#   make system-deps   Debian packages of the gates (as root): chromium, nginx + brotli, Java, rsync,
+#                      zbar-tools (reads the flyers' QR codes back)
 #   make node-deps     npm ci: vnu-jar, axe-core, lighthouse (exact versions in package-lock.json)
 #   make audit OUTPUTDIR=dir   the gates of `make test` on any built site
 #   make rsync_upload  make publish, then copy the site to SSH_HOST (docs/publishing.md)
@@ -10,7 +11,7 @@ SSH_USER ?=
 SSH_TARGET_DIR ?= /var/www/observatory
 AUDIT_PORT ?=
 NODE_STAMP := node_modules/.installed-stamp
-SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static default-jre-headless rsync
+SYSTEM_PACKAGES := chromium nginx libnginx-mod-http-brotli-static default-jre-headless rsync zbar-tools
 
 .PHONY: system-deps node-deps audit rsync_upload
 

@@ -11,10 +11,13 @@ import copy
 
 from kalo.i18n import DEFAULT_LANG, LANGS
 
+# A home page without its translation gets the default home instead (plugins/site_pages).
+NO_FALLBACK_TEMPLATES = {"home"}
+
 
 def add_fallback_pages(generator) -> None:
     for page in generator.pages:
-        if page.lang != DEFAULT_LANG:
+        if page.lang != DEFAULT_LANG or page.template in NO_FALLBACK_TEMPLATES:
             continue
         present = {page.lang} | {t.lang for t in page.translations}
         for lang in LANGS:

@@ -33,6 +33,8 @@ def _organization_requests(directory) -> list[ImageRequest]:
         if org.logo:
             requests.append(ImageRequest(org.logo.path, "logo", dest))
         requests.extend(ImageRequest(photo.path, "photo", dest) for photo in org.public_photos)
+        if org.public_photos:  # the first photo is the face of the organization's card
+            requests.append(ImageRequest(org.public_photos[0].path, "card", dest))
     return requests
 
 
@@ -149,15 +151,46 @@ def _relative(made, output: Path) -> dict[str, str]:
 
 @pass_context
 def picture(
-    context, path: Path, role: str, alt: str, eager: bool = False, css_class: str | None = None
+    context,
+    path: Path,
+    role: str,
+    alt: str,
+    eager: bool = False,
+    css_class: str | None = None,
+    lazy: bool = True,
+    sizes: str | None = None,
+    decorative: bool = False,
 ):
-    """The ``<picture>`` of an image the image step made; nothing if it was not made."""
+    """The ``<picture>`` of an image the image step made; nothing if it was not made.
+    ``sizes`` overrides the role's (the same image shown smaller in another place)."""
     site = context.get("site_images")
     image = site.responsive.get((Path(path), role)) if site else None
     if image is None:
         return ""
     prefix = f"{context.get('SITEURL', '')}/"
-    return Markup(render_picture(image, alt, eager=eager, css_class=css_class, url_prefix=prefix))
+    return Markup(
+        render_picture(
+            image,
+            alt,
+            sizes=sizes,
+            eager=eager,
+            lazy=lazy,
+            css_class=css_class,
+            url_prefix=prefix,
+            decorative=decorative,
+        )
+    )
+
+
+@pass_context
+def image_large(context, path: Path, role: str) -> str | None:
+    """The address of the largest file of an image in the format every browser shows
+    (JPEG or PNG; SVG for a vector logo): what "open the photo larger" links to."""
+    site = context.get("site_images")
+    image = site.responsive.get((Path(path), role)) if site else None
+    if image is None:
+        return None
+    return f"{context.get('SITEURL', '')}/{image.largest().path}"
 
 
 @pass_context
@@ -183,5 +216,7 @@ def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
 
 
 def install_jinja_helpers(generator) -> None:
-    generator.env.globals.update(picture=picture, social_image=social_image)
+    generator.env.globals.update(
+        picture=picture, image_large=image_large, social_image=social_image
+    )
     generator.env.filters.update(responsive_images=responsive_images)

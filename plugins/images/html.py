@@ -21,6 +21,7 @@ def render_picture(
     *,
     sizes: str | None = None,
     eager: bool = False,
+    lazy: bool = True,
     css_class: str | None = None,
     url_prefix: str = "/",
     decorative: bool = False,
@@ -30,7 +31,9 @@ def render_picture(
 
     ``alt`` is required: say what the image shows for someone who cannot see it. An empty
     alt is accepted only with ``decorative=True``. Images load lazily unless ``eager``
-    (the one large image at the top of a page), which also gets ``fetchpriority="high"``.
+    (the one large image at the top of a page), which also gets ``fetchpriority="high"``,
+    or ``lazy=False`` (an image in the first screen that is not the main one: loaded as
+    the browser sees fit, without a raised priority).
     """
     if not isinstance(alt, str):
         raise TypeError("render_picture: alt text is required")
@@ -40,7 +43,12 @@ def render_picture(
             "(pass decorative=True for a purely decorative image)"
         )
     sizes = sizes or image.sizes
-    loading = [("fetchpriority", "high")] if eager else [("loading", "lazy"), ("decoding", "async")]
+    if eager:
+        loading = [("fetchpriority", "high")]
+    elif lazy:
+        loading = [("loading", "lazy"), ("decoding", "async")]
+    else:
+        loading = [("decoding", "async")]
     fallback = image.fallback
     img_attrs = [("src", f"{url_prefix}{fallback.path}")]
     if not image.is_vector:

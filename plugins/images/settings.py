@@ -75,7 +75,7 @@ DEFAULT_ROLES: dict[str, Role] = {
     role.name: role
     for role in (
         Role("logo", (160, 320, 480), "160px"),
-        Role("card", (320, 480, 640, 960), "(min-width: 48rem) 20rem, 100vw"),
+        Role("card", (320, 480, 640, 960), "(min-width: 36rem) 23rem, 100vw"),
         Role("content", (480, 800, 1200), "(min-width: 50rem) 45rem, 100vw"),
         Role("photo", (480, 800, 1200, 1600), "(min-width: 60rem) 60rem, 100vw"),
     )

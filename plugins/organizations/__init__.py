@@ -10,8 +10,15 @@ def get_generators(_pelican):
     return OrganizationsGenerator
 
 
+def install_jinja_helpers(generator):
+    from organizations.cards import install_jinja_helpers as install
+
+    install(generator)
+
+
 def register():
     # Imported here: `make check` imports this package and must not load Pelican.
     from pelican import signals
 
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install_jinja_helpers)

@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from markupsafe import Markup
 from pelican.generators import Generator
 
 from kalo import timing
@@ -22,6 +21,7 @@ from organizations import urls
 from organizations.directory import FACETS, build_directory
 from organizations.load import load_organizations
 from organizations.settings import org_settings
+from organizations.showcase import featured
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +60,16 @@ class OrganizationsGenerator(Generator):
         )
         self.context["organizations"] = self.directory
         self.context["org_urls"] = urls
+        # Cards rendered once and reused by every listing (organizations.cards).
+        self.context["org_cards"] = {}
+        self.context["home_organizations"] = featured(
+            self.directory.organizations,
+            self.options["ORG_HOME_DATE"] or date.today(),
+            self.options["ORG_HOME_COUNT"],
+        )
+        self.context["join_links"] = self._join_links()
 
     def generate_output(self, writer):
-        with timing.step("organizations: cards"):
-            self.cards = self._render_cards()
         # Every page is added to one batch, rendered on all cores (kalo.pages), in the
         # order they were always written.
         self._batch = PageBatch(self.context, self.settings, name="organizations")
@@ -81,26 +87,12 @@ class OrganizationsGenerator(Generator):
             self._batch.reused,
         )
 
-    def _render_cards(self) -> dict[str, dict[str, Markup]]:
-        """Each organization's card once per language: listings and facet pages reuse it
-        (an organization appears on about ten listings; rendering it once keeps them cheap)."""
-        template = self.env.get_template("partials/org_card.html")
-        site = {"SITEURL": self.settings["SITEURL"], "org_urls": urls}
-        return {
-            lang: {
-                org.slug: Markup(template.render(site, lang=lang, org=org))
-                for org in self.directory
-            }
-            for lang in LANGS
-        }
-
     def _write(self, writer, template: str, url: str, lang: str, **extra):
         self._batch.add(
             urls.save_as(url),
             self.get_template(template),
             lang=lang,
             page_url=url,
-            cards=self.cards[lang],
             **extra,
         )
 
@@ -152,7 +144,11 @@ class OrganizationsGenerator(Generator):
                 lang,
                 self._digest(org.slug),
                 sorted(own.items()),
-                [self._digest(partner.slug) for partner in values["partners"]],
+                # Partners are shown as cards, with their logo and first photo.
+                [
+                    (self._digest(partner.slug), self._images_of(partner.slug))
+                    for partner in values["partners"]
+                ],
                 [(match, self._digest(match.slug)) for match in values["possible_partners"]],
                 workshops,
                 self._images_of(org.slug),
@@ -239,6 +235,21 @@ class OrganizationsGenerator(Generator):
                     alternates={},
                     counterparts={},
                 )
+
+    def _join_links(self) -> dict[str, str]:
+        """Where a missing organization asks to join: the issue form and the web editor."""
+        repo = self.settings.get("REPOSITORY_URL", "").rstrip("/")
+        links = {}
+        if repo and self.options["ORG_JOIN_URL"]:
+            links["issue"] = self.options["ORG_JOIN_URL"].format(repo=repo)
+        editor = self.options["ORG_EDITOR_URL"]
+        if editor:
+            links["editor"] = (
+                editor
+                if editor.startswith(("https://", "http://"))
+                else f"{self.settings.get('SITEURL', '')}/{editor.lstrip('/')}"
+            )
+        return links
 
     def _correction_links(self, org, lang: str) -> dict[str, str]:
         repo = self.settings.get("REPOSITORY_URL", "").rstrip("/")

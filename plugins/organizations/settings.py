@@ -12,6 +12,16 @@ DEFAULTS = {
     # ORG_ISSUE_URL = "{repo}/-/issues/new?issue[title]={title}&issue[description]={body}".
     "ORG_EDIT_URL": "{repo}/edit/{branch}/{path}",
     "ORG_ISSUE_URL": "{repo}/issues/new?title={title}&body={body}",
+    # "Is your organization missing?" on the home page: the repository's issue form for a
+    # new organization ({repo} as above; GitLab: "{repo}/-/issues/new?issuable_template=
+    # new-organization") and the web editor, an address of the site (SITEURL is put before
+    # it) or a whole https URL. Either may be "" to leave its link out.
+    "ORG_JOIN_URL": "{repo}/issues/new?template=new-organization.yml",
+    "ORG_EDITOR_URL": "admin/",
+    # How many organizations the home page shows, and the day that chooses them (a
+    # datetime.date; None: the day of the build). The same day gives the same choice.
+    "ORG_HOME_COUNT": 6,
+    "ORG_HOME_DATE": None,
 }
 
 

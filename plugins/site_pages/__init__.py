@@ -71,9 +71,10 @@ def prepare_page(instance) -> None:
 
 
 def get_generators(_pelican):
+    from site_pages.default_home import DefaultHomeGenerator
     from site_pages.not_found import NotFoundGenerator
 
-    return NotFoundGenerator
+    return [NotFoundGenerator, DefaultHomeGenerator]
 
 
 def register():

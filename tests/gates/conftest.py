@@ -95,6 +95,7 @@ def page_types(site: Path) -> dict[str, str]:
                 (base / "workshops").glob("*/index.html"),
                 lambda p: p.parent.name not in WORKSHOP_NON_SESSIONS and not _noindex(p),
             ),
+            "flyer": _first((base / "organizations").glob("*/flyer/index.html")),
             "static page": base / "privacy" / "index.html",
             "404": base / "404.html",
         }
@@ -110,7 +111,7 @@ def pages(gate_site) -> dict[str, str]:
     found = page_types(gate_site.root)
     required = [
         f"{kind} ({lang})"
-        for kind in ("home", "directory", "facet", "profile", "static page", "404")
+        for kind in ("home", "directory", "facet", "profile", "flyer", "static page", "404")
         for lang in ("el", "en")
     ]
     missing = [name for name in required if name not in found]

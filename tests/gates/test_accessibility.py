@@ -6,7 +6,7 @@ import pytest
 from gate_tools import AXE_JS, need_file
 
 WIDTHS = (375, 1280)
-PAGE_KINDS = ("home", "directory", "facet", "profile", "workshop", "static page", "404")
+PAGE_KINDS = ("home", "directory", "facet", "profile", "flyer", "workshop", "static page", "404")
 
 
 @pytest.fixture(scope="module")

@@ -39,13 +39,22 @@ sys.exit(linkchecker())
 """
 
 
-def test_no_broken_internal_links(server, pages, tmp_path):
+# The web editor at /admin/ (ORG_EDITOR_URL) is another part of the project: the home
+# page links to it. Until the site holds it, that one link is not followed; once the site
+# has admin/index.html, it is checked like every other.
+EDITOR_NOT_BUILT = "\n  ^https?://[^/]+/admin/$"
+
+
+def test_no_broken_internal_links(server, pages, gate_site, tmp_path):
     try:
         import linkcheck  # noqa: F401
     except ImportError:
         need(False, "LinkChecker (PyPI linkchecker)", "setup")
     config = tmp_path / "linkcheckerrc"
-    config.write_text(CONFIG, encoding="utf-8")
+    text = CONFIG
+    if not (gate_site.root / "admin" / "index.html").is_file():
+        text = text.replace("  ^tel:", "  ^tel:" + EDITOR_NOT_BUILT)
+    config.write_text(text, encoding="utf-8")
     starts = [
         server.url + address
         for address in (

@@ -49,3 +49,9 @@ def test_alt_is_required(image, alt):
 
 def test_decorative_image_may_have_empty_alt(image):
     assert 'alt=""' in render_picture(image, "", decorative=True)
+
+
+def test_picture_in_the_first_screen_is_neither_lazy_nor_prioritised(image):
+    html = render_picture(image, "Card", lazy=False)
+    assert "loading=" not in html and "fetchpriority" not in html
+    assert 'decoding="async"' in html

@@ -44,7 +44,7 @@ def test_sample_organizations_respect_consent(sample_site):
 
 def test_every_sample_page_has_one_h1_and_a_lang(sample_site):
     for path in sample_site.rglob("*.html"):
-        if "seo" in path.relative_to(sample_site).parts:
+        if {"seo", "admin"} & set(path.relative_to(sample_site).parts):  # report, editor app
             continue
         html = path.read_text(encoding="utf-8")
         assert len(re.findall(r"<h1[ >]", html)) == 1, path
@@ -62,7 +62,10 @@ def test_no_image_leaves_the_build_with_metadata(sample_site):
     assert len(images) > 50
     for path in images:
         data = path.read_bytes()
-        assert b"GPS" not in data and b"Exif\x00\x00" not in data, path
+        # A JPEG's metadata is before its first scan (FFDA); the compressed data after it
+        # may hold any three bytes, "GPS" too.
+        header = data[: data.find(b"\xff\xda")] if path.suffix in (".jpg", ".jpeg") else data
+        assert b"GPS" not in header and b"Exif\x00\x00" not in data, path
         with Image.open(path) as image:
             assert not image.getexif(), path
             assert "icc_profile" not in image.info or path.suffix == ".png", path

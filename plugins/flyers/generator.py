@@ -1,0 +1,75 @@
+"""Pelican glue: write every published organization's flyer and every series' flyer."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.generators import Generator
+
+from flyers import urls
+from kalo import timing
+from kalo.i18n import LANGS
+from kalo.incremental import stable_repr
+from kalo.pages import PageBatch
+
+log = logging.getLogger(__name__)
+
+
+class FlyersGenerator(Generator):
+    def generate_context(self):
+        self.context["flyer_urls"] = urls
+
+    def generate_output(self, writer):
+        batch = PageBatch(self.context, self.settings, name="flyers")
+        directory = self.context.get("organizations") or ()
+        site = self.context.get("site_images")
+        for lang in LANGS:
+            for org in directory:  # the directory holds published organizations only
+                self._add(
+                    batch,
+                    "flyer_organization",
+                    urls.organization(org.slug, lang),
+                    lang,
+                    shows=stable_repr(("flyer", lang, org, _logo(site, org))),
+                    organization=org,
+                    counterparts={code: urls.organization(org.slug, code) for code in LANGS},
+                )
+        programme = self.context.get("workshop_programme")
+        for lang in LANGS:
+            for series in programme.series if programme is not None else ():
+                upcoming = [w for w in programme.upcoming if w.series == series.code]
+                self._add(
+                    batch,
+                    "flyer_series",
+                    urls.series(series.code, lang),
+                    lang,
+                    series=series,
+                    next_session=upcoming[0] if upcoming else None,
+                    counterparts={code: urls.series(series.code, code) for code in LANGS},
+                )
+        with timing.step("flyers"):
+            batch.write(writer)
+        log.info(
+            "flyers: %d written, %d unchanged ones reused",
+            len(batch.pages) - batch.reused,
+            batch.reused,
+        )
+
+    def _add(self, batch, template: str, url: str, lang: str, **values) -> None:
+        batch.add(
+            f"{url}index.html",
+            self.get_template(template),
+            lang=lang,
+            page_url=url,
+            alternates={},
+            noindex=True,
+            seo_kind=None,
+            **values,
+        )
+
+
+def _logo(site, org):
+    """The logo's files as the image step made them (their names change with the bytes)."""
+    if site is None or org.logo is None:
+        return None
+    return site.responsive.get((org.logo.path, "logo"))
