@@ -263,12 +263,16 @@ class OrganizationsGenerator(Generator):
             f"{urls.profile_url(org.slug, lang)}\n\n"
             "Τι πρέπει να διορθωθεί; / What should be corrected?\n"
         )
+        page = f"{self.settings.get('SITEURL', '')}/{urls.profile_url(org.slug, lang)}"
         values = {
             "repo": repo,
             "branch": self.settings.get("REPOSITORY_BRANCH", "main"),
             "path": path,
+            "site": self.settings.get("SITEURL", ""),
+            "slug": org.slug,
             "title": quote(title),
             "body": quote(body),
+            "organization": quote(f"{org.name.el} — {page}"),
         }
         return {
             "edit": self.options["ORG_EDIT_URL"].format(**values),

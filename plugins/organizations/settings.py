@@ -5,13 +5,14 @@ from __future__ import annotations
 DEFAULTS = {
     # How many "possible partners" a profile shows.
     "ORG_POSSIBLE_PARTNERS": 6,
-    # "Suggest a correction": the web editor and the new-issue form of the repository's
-    # git host. {repo} is REPOSITORY_URL, {branch} REPOSITORY_BRANCH, {path} the profile,
-    # {title} and {body} the pre-filled issue text (URL-encoded). GitLab users set
-    # ORG_EDIT_URL = "{repo}/-/edit/{branch}/{path}" and
-    # ORG_ISSUE_URL = "{repo}/-/issues/new?issue[title]={title}&issue[description]={body}".
-    "ORG_EDIT_URL": "{repo}/edit/{branch}/{path}",
-    "ORG_ISSUE_URL": "{repo}/issues/new?title={title}&body={body}",
+    # "Suggest a correction": the correction form of the repository's git host, and the
+    # profile in the web editor. {repo} is REPOSITORY_URL, {branch} REPOSITORY_BRANCH,
+    # {path} the profile, {site} SITEURL, {slug} the folder; {title}, {body} and
+    # {organization} are pre-filled texts (URL-encoded). GitLab users set ORG_ISSUE_URL =
+    # "{repo}/-/issues/new?issuable_template=correction&issue[title]={title}".
+    "ORG_EDIT_URL": "{site}/admin/#/collections/organizations/entries/{slug}/profile",
+    "ORG_ISSUE_URL": "{repo}/issues/new?template=correction.yml&title={title}"
+    "&organization={organization}",
     # "Is your organization missing?" on the home page: the repository's issue form for a
     # new organization ({repo} as above; GitLab: "{repo}/-/issues/new?issuable_template=
     # new-organization") and the web editor, an address of the site (SITEURL is put before

@@ -11,7 +11,7 @@ import pytest
 from publish import hostfiles
 from publish.compress import brotli_bytes, gzip_bytes
 from publish.fingerprint import fingerprinted_name, reference_pattern, rewrite_references
-from publish.headers import SECURITY_HEADERS
+from publish.headers import ADMIN_CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 from publish.minify import minify_css, minify_html_text, minify_js
 from publish.settings import DEFAULTS, publish_settings
 
@@ -112,10 +112,19 @@ def test_host_files_list_withdrawn_addresses_in_both_languages():
 
 
 def test_headers_file_has_security_headers_and_immutable_assets():
-    text = hostfiles.headers(["theme/css/site.abcd1234.css"])
+    text = hostfiles.headers(
+        ["theme/css/site.abcd1234.css"], ["index.html", "en", "admin", "theme"]
+    )
     for name, value in SECURITY_HEADERS.items():
         assert f"  {name}: {value}" in text
     assert (
         "/theme/css/site.abcd1234.css\n  Cache-Control: public, max-age=31536000, immutable" in text
     )
-    assert "unsafe-inline" not in text
+    # The strict policy for every address but /admin/, which has its own, alone: no rule of
+    # the site matches /admin/ (the hosts would join the two policies).
+    site_rules, admin_rule = text.split("\n/admin/*\n")
+    assert "'unsafe-inline'" not in site_rules and "'unsafe-eval'" not in site_rules
+    assert (
+        "\n/*\n" not in site_rules and "\n/en/*\n" in site_rules and "\n/index.html\n" in site_rules
+    )
+    assert f"  Content-Security-Policy: {ADMIN_CONTENT_SECURITY_POLICY}" in admin_rule
