@@ -18,10 +18,11 @@ from itertools import repeat
 from pathlib import Path, PurePosixPath
 
 from kalo.elot743 import slugify
+from kalo.files import replacing, write_atomic
 from kalo.problems import Problem
 
 from . import messages
-from .cache import Cache, HashCache, SourceInfo, manifest_key, variant_key, write_atomic
+from .cache import Cache, HashCache, SourceInfo, manifest_key, variant_key
 from .decode import Decoded, decode, jpeg_scale_for, looks_like_svg, probe
 from .encode import encode, height_for, resize
 from .model import EXTENSIONS, ImageRequest, ProcessResult, ResponsiveImage, Variant
@@ -352,15 +353,12 @@ def publish(result: ProcessResult, output_dir: Path, *, link: bool = True) -> in
                 link = False  # another file system: copy this one and the rest
         if target.exists() and target.stat().st_size == variant.bytes:
             continue  # names carry the content's key: same name and size, same file
-        tmp = target.with_name(f".tmp-{target.name}")
-        if tmp.exists():
-            tmp.unlink()
-        try:
-            if not link:
-                raise OSError("copy asked for")
-            os.link(variant.cache_file, tmp)
-        except OSError:
-            shutil.copyfile(variant.cache_file, tmp)
-        os.replace(tmp, target)
+        with replacing(target) as tmp:
+            try:
+                if not link:
+                    raise OSError("copy asked for")
+                os.link(variant.cache_file, tmp)
+            except OSError:
+                shutil.copyfile(variant.cache_file, tmp)
         written += 1
     return written

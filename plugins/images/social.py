@@ -23,10 +23,10 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
+from kalo.files import write_atomic
 from kalo.problems import Problem
 
 from . import messages
-from .cache import write_atomic
 from .decode import decode, looks_like_svg
 from .model import SocialImages
 from .settings import ImageSettings

@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kalo.files import write_atomic
+
 # Changes when what the fingerprints cover changes: old records are then ignored.
 FORMAT = 1
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -188,14 +190,10 @@ def forget(settings: dict, output_dir: Path) -> None:
 
 def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
     """After a successful build (and swap): these inputs gave this output folder."""
-    record = _record_file(settings, output_dir)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    tmp = record.with_suffix(".tmp")
-    tmp.write_text(
+    write_atomic(
+        _record_file(settings, output_dir),
         json.dumps({"fingerprint": fingerprint, "output": _output_identity(output_dir)}),
-        encoding="utf-8",
     )
-    os.replace(tmp, record)
 
 
 # --- single pages ----------------------------------------------------------------------
@@ -256,9 +254,8 @@ class PageManifest:
     def write_pending(self) -> None:
         if not self.enabled:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
         pending = self.file.with_name(self.file.name + ".pending")
-        pending.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        write_atomic(pending, json.dumps(self.current, sort_keys=True))
 
 
 def drop_pending(settings: dict, output_dir: Path) -> None:
@@ -286,11 +283,7 @@ def commit_pending(settings: dict, output_dir: Path) -> None:
             path.unlink(missing_ok=True)
             continue
         final = path.with_name(path.name[: -len(".pending")])
-        tmp = final.with_name(final.name + ".tmp")
-        tmp.write_text(
-            json.dumps({"output": identity, "pages": pages}, sort_keys=True), encoding="utf-8"
-        )
-        os.replace(tmp, final)
+        write_atomic(final, json.dumps({"output": identity, "pages": pages}, sort_keys=True))
         path.unlink(missing_ok=True)
     _prune(folder)
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from kalo.files import write_atomic
 from publish import hostfiles
 from publish.compress import compress_file
-from publish.files import replace_bytes, walk
+from publish.files import PUBLISHED_MODE, walk
 from publish.fingerprint import fingerprint_files, reference_pattern, rewrite_references
 from publish.minify import minify_css, minify_html_text, minify_js
 from publish.settings import publish_settings
@@ -114,7 +115,7 @@ def _transform(path: Path, change) -> None:
     text = path.read_text(encoding="utf-8")
     new = change(text)
     if new != text:
-        replace_bytes(path, new.encode("utf-8"))
+        write_atomic(path, new, mode=PUBLISHED_MODE)
 
 
 def register():

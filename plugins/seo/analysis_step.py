@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kalo import timing
+from kalo.files import replacing
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import failing_pages
 from seo.analysis_cache import analyze_written
@@ -77,13 +78,11 @@ def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
     write_json(reports, folder / "report.json")
     write_html(reports, folder / "index.html")
     write_table(reports, folder / "report.txt")
-    staging = cache / f".{key}.{os.getpid()}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    # Each file replaced atomically is enough: a folder is used only when it holds all
+    # three, and every build writes the same bytes under the same key.
     for name in REPORT_FILES:
-        shutil.copyfile(folder / name, staging / name)
-    shutil.rmtree(cached, ignore_errors=True)
-    staging.rename(cached)
+        with replacing(cached / name) as temporary:
+            shutil.copyfile(folder / name, temporary)
     older = sorted(
         (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
         key=lambda p: p.stat().st_mtime,
