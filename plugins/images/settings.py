@@ -1,7 +1,8 @@
 """The image settings: ``IMAGES_*`` defaults overlaid with the user's, as one frozen value.
 
-``load_settings(pelican_settings, root)`` reads only the ``IMAGES_*`` keys, never changes the
-dict it is given, validates, and returns an ``ImageSettings``.
+``load_settings(pelican_settings, root)`` reads the ``IMAGES_*`` keys (and, when
+``IMAGES_CACHE_DIR`` is not set, the build's cache folder), never changes the dict it is
+given, validates, and returns an ``ImageSettings``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from kalo.cache import cache_dir
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 MODERN_FORMATS = ("avif", "webp")
@@ -116,7 +119,8 @@ class ImageSettings:
 
 
 DEFAULTS: dict[str, Any] = {
-    "IMAGES_CACHE_DIR": ".cache/images",
+    # None: ``images/`` in the build's cache folder (``kalo.cache.cache_dir``).
+    "IMAGES_CACHE_DIR": None,
     "IMAGES_ROLES": {
         name: {"widths": list(r.widths), "sizes": r.sizes} for name, r in DEFAULT_ROLES.items()
     },
@@ -150,7 +154,7 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
     quality = replace(Quality(), **dict(merged["IMAGES_QUALITY"]))
     return ImageSettings(
         root=Path(root) if root is not None else Path.cwd(),
-        cache_dir=Path(merged["IMAGES_CACHE_DIR"]),
+        cache_dir=Path(merged["IMAGES_CACHE_DIR"] or _build_cache(user)),
         roles=tuple(roles),
         formats=formats,
         quality=quality,
@@ -158,3 +162,11 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
         workers=merged["IMAGES_WORKERS"],
         link=bool(merged["IMAGES_LINK"]),
     )
+
+
+def _build_cache(user: Mapping[str, Any]) -> Path:
+    """The build's cache folder for images; without a build's settings (no ``PATH``),
+    ``.cache/images`` under ``root``."""
+    if user.get("KALO_CACHE_DIR") or "PATH" in user:
+        return cache_dir(user, "images")
+    return ImageSettings.cache_dir

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kalo.cache import cache_dir, path_key
 from kalo.files import write_atomic
 
 # Changes when what the fingerprints cover changes: old records are then ignored.
@@ -148,13 +149,11 @@ def input_fingerprint(
 
 
 def cache_folder(settings: dict) -> Path:
-    root = settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache"
-    return Path(root) / "build"
+    return cache_dir(settings, "build")
 
 
 def _record_file(settings: dict, output_dir: Path) -> Path:
-    name = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
-    return cache_folder(settings) / f"last-build-{name}.json"
+    return cache_folder(settings) / f"last-build-{path_key(output_dir)}.json"
 
 
 def _output_identity(output_dir: Path) -> list[int] | None:
@@ -200,8 +199,7 @@ def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
 
 
 def _manifest_file(settings: dict, output_dir: Path, name: str) -> Path:
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
-    return cache_folder(settings) / f"pages-{name}-{where}.json"
+    return cache_folder(settings) / f"pages-{name}-{path_key(output_dir)}.json"
 
 
 class PageManifest:
@@ -260,7 +258,7 @@ class PageManifest:
 
 def drop_pending(settings: dict, output_dir: Path) -> None:
     """Before a build: pending manifests of an interrupted build describe nothing."""
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    where = path_key(output_dir)
     for pending in cache_folder(settings).glob(f"pages-*-{where}.json.pending"):
         pending.unlink(missing_ok=True)
 
@@ -269,7 +267,7 @@ def commit_pending(settings: dict, output_dir: Path) -> None:
     """After the swap: this build's page fingerprints describe the output folder (recorded
     with its identity); page records of the previous output that this build did not write
     are dropped (a build that records nothing leaves no stale fingerprints behind)."""
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    where = path_key(output_dir)
     folder = cache_folder(settings)
     pending = set(folder.glob(f"pages-*-{where}.json.pending"))
     for record in folder.glob(f"pages-*-{where}.json"):

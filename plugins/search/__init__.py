@@ -37,19 +37,19 @@ def _finish(pelican) -> None:
     from pathlib import Path
 
     from kalo import timing
+    from kalo.cache import cache_dir
     from search.indexer import build_index
     from search.settings import search_settings
 
     pages = _noted.pop(pelican.output_path, None)
     options = search_settings(pelican.settings)
     if pages is not None and options["SEARCH_ENABLED"]:
-        cache_root = pelican.settings.get("KALO_CACHE_DIR")
         with timing.step("search index"):
             build_index(
                 Path(pelican.output_path),
                 sorted(pages, key=lambda p: p.path),
                 options,
-                cache=Path(cache_root) / "search" if cache_root else None,
+                cache=cache_dir(pelican.settings, "search"),
             )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kalo import timing
+from kalo.cache import cache_dir
 from kalo.files import replacing
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import failing_pages
@@ -97,7 +98,7 @@ def analyze_and_report(
 ) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
-    cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
+    cache = cache_dir(settings, "seo")
     keys: list[str] = []
     reports = analyze_written(pages, site_host, seo_settings, cache, keys)
     folder = output / REPORT_FOLDER
