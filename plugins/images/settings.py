@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kalo.cache import cache_dir
+from kalo.settings import overlay
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 MODERN_FORMATS = ("avif", "webp")
@@ -138,8 +139,8 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
     ``IMAGES_ROLES`` entries are merged per role (a user may add a role or change one);
     ``IMAGES_QUALITY`` overrides fields of ``Quality`` by name.
     """
-    user = dict(user or {})
-    merged = {key: user.get(key, value) for key, value in DEFAULTS.items()}
+    user = user or {}
+    merged = overlay(user, DEFAULTS)
     roles_in = {**DEFAULTS["IMAGES_ROLES"], **(user.get("IMAGES_ROLES") or {})}
     roles = []
     for name, spec in roles_in.items():
