@@ -1,7 +1,7 @@
 """The image settings: ``IMAGES_*`` defaults overlaid with the user's, as one frozen value.
 
-``load_settings(pelican_settings, root)`` reads the ``IMAGES_*`` keys (and, when
-``IMAGES_CACHE_DIR`` is not set, the build's cache folder), never changes the dict it is
+``load_settings(pelican_settings, root)`` reads the ``IMAGES_*`` keys (and, for what they
+leave to the build, its cache folder and ``KALO_WORKERS``), never changes the dict it is
 given, validates, and returns an ``ImageSettings``.
 """
 
@@ -101,7 +101,7 @@ class ImageSettings:
     max_side: int = 20_000
     max_aspect: float = 12.0
     min_side: int = 16
-    workers: int | None = None  # None: all cores; 1: no process pool
+    workers: int | None = None  # None: the build's policy (kalo.parallel); 1: no process pool
     link: bool = True  # hard-link cached files into the output (copy when not possible)
 
     def role(self, name: str) -> Role:
@@ -128,6 +128,7 @@ DEFAULTS: dict[str, Any] = {
     "IMAGES_FORMATS": list(MODERN_FORMATS),
     "IMAGES_QUALITY": {},
     "IMAGES_MAX_PIXELS": ImageSettings.max_pixels,
+    # None: KALO_WORKERS, else every core (``kalo.parallel``).
     "IMAGES_WORKERS": None,
     "IMAGES_LINK": True,
 }
@@ -160,7 +161,7 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
         formats=formats,
         quality=quality,
         max_pixels=int(merged["IMAGES_MAX_PIXELS"]),
-        workers=merged["IMAGES_WORKERS"],
+        workers=merged["IMAGES_WORKERS"] or user.get("KALO_WORKERS"),
         link=bool(merged["IMAGES_LINK"]),
     )
 

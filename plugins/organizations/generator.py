@@ -43,7 +43,7 @@ class OrganizationsGenerator(Generator):
         self.directory = build_directory(
             result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
         )
-        rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}")
+        rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
         keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):
             texts = rendered.render_many(

@@ -100,7 +100,7 @@ def analyze_and_report(
     site_host = urlsplit(site_url).hostname or ""
     cache = cache_dir(settings, "seo")
     keys: list[str] = []
-    reports = analyze_written(pages, site_host, seo_settings, cache, keys)
+    reports = analyze_written(pages, site_host, seo_settings, cache, keys, build_settings=settings)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
