@@ -43,6 +43,22 @@ class HostFilesGenerator(Generator):
         (output / "_gone.map").write_text(hostfiles.gone_map(slugs), encoding="utf-8")
 
 
+# Post-processing steps: with any of them on, the output is not what the generators wrote.
+STEPS = ("PUBLISH_MINIFY", "PUBLISH_FINGERPRINT", "PUBLISH_COMPRESS", "PUBLISH_HOST_FILES")
+
+
+def declare_post_processing(pelican) -> None:
+    """When a step is on, pages are changed after they are written: the incremental build
+    must never reuse the previous output's (post-processed) pages. Decided by the build's
+    settings: Pelican's signals outlive a build, so this runs for every later build of
+    the process, with or without this plugin (an html build after a publish)."""
+    from kalo.incremental import forbid_page_reuse
+
+    options = publish_settings(pelican.settings)
+    if any(options[step] for step in STEPS):
+        forbid_page_reuse(pelican.settings)
+
+
 def get_generators(_pelican):
     return HostFilesGenerator
 
@@ -119,5 +135,6 @@ def _transform(path: Path, change) -> None:
 
 
 def register():
+    signals.initialized.connect(declare_post_processing)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalized)
