@@ -14,9 +14,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
-
 from kalo.files import write_atomic
 from publish import hostfiles
 from publish.compress import compress_file
@@ -26,21 +23,6 @@ from publish.minify import minify_css, minify_html_text, minify_js
 from publish.settings import publish_settings
 
 log = logging.getLogger(__name__)
-
-
-class HostFilesGenerator(Generator):
-    """Writes _redirects and _gone.map from the context (the withdrawn organizations)."""
-
-    def generate_context(self):
-        pass
-
-    def generate_output(self, writer):
-        if not publish_settings(self.settings)["PUBLISH_HOST_FILES"]:
-            return
-        slugs = hostfiles.withdrawn_slugs(self.context)
-        output = Path(self.output_path)
-        (output / "_redirects").write_text(hostfiles.redirects(slugs), encoding="utf-8")
-        (output / "_gone.map").write_text(hostfiles.gone_map(slugs), encoding="utf-8")
 
 
 # Post-processing steps: with any of them on, the output is not what the generators wrote.
@@ -60,6 +42,8 @@ def declare_post_processing(pelican) -> None:
 
 
 def get_generators(_pelican):
+    from publish.generator import HostFilesGenerator
+
     return HostFilesGenerator
 
 
@@ -135,6 +119,8 @@ def _transform(path: Path, change) -> None:
 
 
 def register():
+    from pelican import signals
+
     signals.initialized.connect(declare_post_processing)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalized)

@@ -7,8 +7,6 @@ never listings, facets, reports, removal pages, 404 or fallback pages. Unpublish
 organizations are never written, so they cannot be indexed. docs/search-and-map.md.
 """
 
-from pelican import signals
-
 # One list of pages per build, keyed by its output folder: signals carry no build object.
 _noted: dict[str, list] = {}
 
@@ -60,6 +58,8 @@ def get_generators(_pelican):
 
 
 def register():
+    from pelican import signals
+
     signals.initialized.connect(_start)
     signals.get_generators.connect(get_generators)
     signals.content_written.connect(_page_written)
