@@ -2,9 +2,9 @@
 
 ``seo.analysis`` is pure Python, with no Pelican import: it takes a description of one
 rendered page and returns its checks and score. ``seo.settings`` holds the ``SEO_*``
-defaults; ``seo.report`` writes the results as JSON, an HTML page and a terminal table.
-Pelican is imported only by ``register()``, so importing any of them costs no Pelican
-start-up.
+defaults; ``seo.report`` writes the results as JSON, an HTML page (the theme's
+``seo_report.html``) and a terminal table. Pelican is imported only by ``register()``, so
+importing any of them costs no Pelican start-up.
 """
 
 # One collector per build, keyed by its output folder: signals carry no build object.
