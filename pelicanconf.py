@@ -83,7 +83,6 @@ DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 # Caches that make rebuilds fast live outside output/ and survive `make clean`.
 KALO_CACHE_DIR = str(ROOT / ".cache")
-IMAGES_CACHE_DIR = str(ROOT / ".cache" / "images")
 RELATIVE_URLS = False
 
 # The repository, for the "suggest a correction" link on every profile.

@@ -129,7 +129,6 @@ SETTINGS = """import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F401,F403
 KALO_CACHE_DIR = {cache!r}
-IMAGES_CACHE_DIR = {cache!r} + "/images"
 """
 # Caches that a "cold" build starts without; the image cache (images/) is kept warm.
 BUILD_CACHES = ("build", "organizations", "seo", "search")

@@ -8,12 +8,21 @@
   the Greek text marked ``lang="el"`` with a notice (docs/translating.md).
 """
 
-from pelican import signals
 
-from bilingual.fallbacks import add_fallback_pages
-from bilingual.jinja import install_jinja_helpers
+def _install_helpers(generator) -> None:
+    from bilingual.jinja import install_jinja_helpers
+
+    install_jinja_helpers(generator)
+
+
+def _add_fallbacks(generator) -> None:
+    from bilingual.fallbacks import add_fallback_pages
+
+    add_fallback_pages(generator)
 
 
 def register():
-    signals.generator_init.connect(install_jinja_helpers)
-    signals.page_generator_finalized.connect(add_fallback_pages)
+    from pelican import signals
+
+    signals.generator_init.connect(_install_helpers)
+    signals.page_generator_finalized.connect(_add_fallbacks)

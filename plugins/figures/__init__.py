@@ -5,8 +5,6 @@ workshops plugin is on, from the programme (``context["workshop_programme"]``). 
 SVG written at build time (``figures.svg``), each with its numbers in a table beside it.
 """
 
-from pelican import signals
-
 
 def get_generators(_pelican):
     from figures.generator import FiguresGenerator
@@ -14,10 +12,13 @@ def get_generators(_pelican):
     return FiguresGenerator
 
 
-# Signal → handler, in one table (tests check the registration against it).
-HANDLERS = ((signals.get_generators, get_generators),)
+# Signal (its name in pelican.signals) → handler, in one table (tests check the
+# registration against it); Pelican is imported only when the plugin is registered.
+HANDLERS = (("get_generators", get_generators),)
 
 
 def register():
+    from pelican import signals
+
     for signal, handler in HANDLERS:
-        signal.connect(handler)
+        getattr(signals, signal).connect(handler)

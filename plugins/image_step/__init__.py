@@ -7,8 +7,6 @@ images; templates then call ``picture(...)`` and read ``social_images``. A broke
 stops the build with a message naming the file, like any other content mistake.
 """
 
-from pelican import signals
-
 
 def _process(generators) -> None:
     from image_step.step import process_site_images
@@ -23,5 +21,7 @@ def _install(generator) -> None:
 
 
 def register():
+    from pelican import signals
+
     signals.generator_init.connect(_install)
     signals.all_generators_finalized.connect(_process)

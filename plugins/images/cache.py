@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kalo.files import write_atomic
 from kalo.problems import Problem
 
 from .encode import PIPELINE_VERSION, encoder_versions
@@ -111,21 +111,6 @@ class Cache:
 
     def write_manifest(self, key: str, info: SourceInfo) -> None:
         write_atomic(self.manifest_file(key), info.to_json().encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename: readers never see half a file, and two
-    processes writing the same (identical) file do not clash."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 class HashCache:

@@ -8,20 +8,20 @@ process pool; results are put together in a fixed order, so they never depend on
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
 import os
 import shutil
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import repeat
 from pathlib import Path, PurePosixPath
 
 from kalo.elot743 import slugify
+from kalo.files import replacing, write_atomic
+from kalo.parallel import map_fresh
 from kalo.problems import Problem
 
 from . import messages
-from .cache import Cache, HashCache, SourceInfo, manifest_key, variant_key, write_atomic
+from .cache import Cache, HashCache, SourceInfo, manifest_key, variant_key
 from .decode import Decoded, decode, jpeg_scale_for, looks_like_svg, probe
 from .encode import encode, height_for, resize
 from .model import EXTENSIONS, ImageRequest, ProcessResult, ResponsiveImage, Variant
@@ -254,12 +254,10 @@ def _hash(path: Path, file: str, settings: ImageSettings, hashes: HashCache) -> 
 
 
 def _run(tasks: list[SourceTask], settings: ImageSettings, workers: int | None) -> list[TaskResult]:
-    workers = min(workers or os.cpu_count() or 1, max(1, len(tasks)))
-    if workers <= 1:
-        return [run_task(task, settings) for task in tasks]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(run_task, tasks, repeat(settings), chunksize=1))
+    """Encoding is self-contained and heavy: new processes (nothing of the build
+    inherited), as soon as there are two sources to work on."""
+    task = functools.partial(run_task, settings=settings)
+    return map_fresh(task, tasks, workers=workers, parallel_from=2)
 
 
 def _stem(file: str) -> str:
@@ -352,15 +350,12 @@ def publish(result: ProcessResult, output_dir: Path, *, link: bool = True) -> in
                 link = False  # another file system: copy this one and the rest
         if target.exists() and target.stat().st_size == variant.bytes:
             continue  # names carry the content's key: same name and size, same file
-        tmp = target.with_name(f".tmp-{target.name}")
-        if tmp.exists():
-            tmp.unlink()
-        try:
-            if not link:
-                raise OSError("copy asked for")
-            os.link(variant.cache_file, tmp)
-        except OSError:
-            shutil.copyfile(variant.cache_file, tmp)
-        os.replace(tmp, target)
+        with replacing(target) as tmp:
+            try:
+                if not link:
+                    raise OSError("copy asked for")
+                os.link(variant.cache_file, tmp)
+            except OSError:
+                shutil.copyfile(variant.cache_file, tmp)
         written += 1
     return written

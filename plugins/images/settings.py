@@ -1,7 +1,8 @@
 """The image settings: ``IMAGES_*`` defaults overlaid with the user's, as one frozen value.
 
-``load_settings(pelican_settings, root)`` reads only the ``IMAGES_*`` keys, never changes the
-dict it is given, validates, and returns an ``ImageSettings``.
+``load_settings(pelican_settings, root)`` reads the ``IMAGES_*`` keys (and, for what they
+leave to the build, its cache folder and ``KALO_WORKERS``), never changes the dict it is
+given, validates, and returns an ``ImageSettings``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from kalo.cache import cache_dir
+from kalo.settings import overlay
 
 FORMATS = ("avif", "webp", "jpeg", "png")
 MODERN_FORMATS = ("avif", "webp")
@@ -97,7 +101,7 @@ class ImageSettings:
     max_side: int = 20_000
     max_aspect: float = 12.0
     min_side: int = 16
-    workers: int | None = None  # None: all cores; 1: no process pool
+    workers: int | None = None  # None: the build's policy (kalo.parallel); 1: no process pool
     link: bool = True  # hard-link cached files into the output (copy when not possible)
 
     def role(self, name: str) -> Role:
@@ -116,13 +120,15 @@ class ImageSettings:
 
 
 DEFAULTS: dict[str, Any] = {
-    "IMAGES_CACHE_DIR": ".cache/images",
+    # None: ``images/`` in the build's cache folder (``kalo.cache.cache_dir``).
+    "IMAGES_CACHE_DIR": None,
     "IMAGES_ROLES": {
         name: {"widths": list(r.widths), "sizes": r.sizes} for name, r in DEFAULT_ROLES.items()
     },
     "IMAGES_FORMATS": list(MODERN_FORMATS),
     "IMAGES_QUALITY": {},
     "IMAGES_MAX_PIXELS": ImageSettings.max_pixels,
+    # None: KALO_WORKERS, else every core (``kalo.parallel``).
     "IMAGES_WORKERS": None,
     "IMAGES_LINK": True,
 }
@@ -134,8 +140,8 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
     ``IMAGES_ROLES`` entries are merged per role (a user may add a role or change one);
     ``IMAGES_QUALITY`` overrides fields of ``Quality`` by name.
     """
-    user = dict(user or {})
-    merged = {key: user.get(key, value) for key, value in DEFAULTS.items()}
+    user = user or {}
+    merged = overlay(user, DEFAULTS)
     roles_in = {**DEFAULTS["IMAGES_ROLES"], **(user.get("IMAGES_ROLES") or {})}
     roles = []
     for name, spec in roles_in.items():
@@ -150,11 +156,19 @@ def load_settings(user: Mapping[str, Any] | None = None, root: Path | None = Non
     quality = replace(Quality(), **dict(merged["IMAGES_QUALITY"]))
     return ImageSettings(
         root=Path(root) if root is not None else Path.cwd(),
-        cache_dir=Path(merged["IMAGES_CACHE_DIR"]),
+        cache_dir=Path(merged["IMAGES_CACHE_DIR"] or _build_cache(user)),
         roles=tuple(roles),
         formats=formats,
         quality=quality,
         max_pixels=int(merged["IMAGES_MAX_PIXELS"]),
-        workers=merged["IMAGES_WORKERS"],
+        workers=merged["IMAGES_WORKERS"] or user.get("KALO_WORKERS"),
         link=bool(merged["IMAGES_LINK"]),
     )
+
+
+def _build_cache(user: Mapping[str, Any]) -> Path:
+    """The build's cache folder for images; without a build's settings (no ``PATH``),
+    ``.cache/images`` under ``root``."""
+    if user.get("KALO_CACHE_DIR") or "PATH" in user:
+        return cache_dir(user, "images")
+    return ImageSettings.cache_dir

@@ -12,21 +12,19 @@ import functools
 import hashlib
 import io
 import json
-import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
+from kalo.files import write_atomic
+from kalo.parallel import map_fresh
 from kalo.problems import Problem
 
 from . import messages
-from .cache import write_atomic
 from .decode import decode, looks_like_svg
 from .model import SocialImages
 from .settings import ImageSettings
@@ -460,9 +458,7 @@ def _draw(plan: _Plan, settings: ImageSettings) -> tuple[Problem, ...]:
 
 
 def _draw_all(plans: list[_Plan], settings: ImageSettings, workers: int | None) -> list[tuple]:
-    workers = min(workers or os.cpu_count() or 1, max(1, len(plans)))
-    if workers <= 1 or len(plans) < 4:
-        return [_draw(plan, settings) for plan in plans]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_draw, plans, repeat(settings), chunksize=4))
+    """Drawing is self-contained and heavy: new processes (nothing of the build inherited),
+    from 4 drawings on."""
+    draw = functools.partial(_draw, settings=settings)
+    return map_fresh(draw, plans, workers=workers, parallel_from=4, chunksize=4)

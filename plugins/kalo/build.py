@@ -10,9 +10,14 @@ previous site untouched (and CI never publishes half a site).
 Incremental (the command line's default; ``--full`` turns it off; the ``build()`` API
 only when asked, so code patched in tests is never skipped): when no input changed since
 the last successful build into the same output folder (``kalo.incremental``: content,
-organizations, theme, plugins, settings, packages, today's date) there is nothing to do
-and the output is left as it is; otherwise generators may reuse the previous output's
-pages whose fingerprint did not change.
+organizations, theme, plugins, settings, packages, today's date, and what plugins declare)
+there is nothing to do and the output is left as it is; otherwise generators may reuse the
+previous output's pages whose fingerprint did not change.
+
+The Pelican object is created before the fingerprint is taken: creating it registers the
+plugins and sends Pelican's ``initialized`` signal, where a plugin declares what the build
+must fingerprint or must not reuse (``kalo.incremental.declare_input``,
+``forbid_page_reuse``); only then is it known whether there is anything to do.
 """
 
 from __future__ import annotations
@@ -60,27 +65,33 @@ def build(
         **(extra or {}),
     }
     settings = read_settings(str(settings_file), override=overrides)
-    fingerprint = None
+    # The organizations' pages say what they show of their folder (kalo.pages).
+    incremental.declare_input(settings, settings["ORG_PATH"], pages_describe_it=True)
     record = incremental_build if record is None else record
-    if incremental_build or record:
-        with timing.step("input fingerprint"):
-            fingerprint = incremental.input_fingerprint(settings, settings_file)
-        if incremental_build and incremental.up_to_date(settings, output_dir, fingerprint):
-            timing.write()
-            return False
-    incremental.forget(settings, output_dir)
-    incremental.drop_pending(settings, output_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
+        # Plugins keep their state of a build by its output folder: the staging folder's
+        # name must be known when Pelican (and so every plugin) starts.
         settings["OUTPUT_PATH"] = str(staging)
         settings["KALO_PREVIOUS_OUTPUT"] = str(output_dir) if incremental_build else None
         if record:  # page fingerprints are kept only for builds that are remembered
             settings["KALO_OUTPUT_DIR"] = str(output_dir)
             settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
         pelican_class = TimedPelican if timing.enabled() else Pelican
+        with timing.step("plugins"):
+            pelican = pelican_class(settings)
+        fingerprint = None
+        if incremental_build or record:
+            with timing.step("input fingerprint"):
+                fingerprint = incremental.input_fingerprint(settings, settings_file)
+            if incremental_build and incremental.up_to_date(settings, output_dir, fingerprint):
+                timing.write()
+                return False
+        incremental.forget(settings, output_dir)
+        incremental.drop_pending(settings, output_dir)
         with timing.step("whole build"):
-            pelican_class(settings).run()
+            pelican.run()
         with timing.step("swap"):
             _swap_in(staging, output_dir)
         incremental.commit_pending(settings, output_dir)

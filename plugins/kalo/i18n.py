@@ -6,6 +6,7 @@ English is the source language of interface strings (the msgids); Greek lives in
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,15 @@ def translations(lang: str) -> NullTranslations:
         )
     with mo.open("rb") as handle:
         return Translations(handle)
+
+
+def catalog_version(lang: str) -> str:
+    """What the interface strings of ``lang`` are made from (its .po file's digest; '' for
+    the source language): for caches of output that shows them."""
+    if lang == SOURCE_LANG:
+        return ""
+    po = TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po"
+    return hashlib.sha256(po.read_bytes()).hexdigest()
 
 
 def translate(lang: str, message: str) -> str:

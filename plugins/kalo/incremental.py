@@ -2,10 +2,11 @@
 
 Two levels, both conservative (when unsure, build):
 
-* **The whole build** (``InputState``): a fingerprint of every input — the content and
-  organization folders, the theme, the plugins' code and data, the settings file and its
-  siblings, Leaflet's files, the installed packages, the settings' values, today's date
-  (workshops are "held" or "upcoming", validation knows today) — made from each file's
+* **The whole build**: a fingerprint of every input — the content folder, the theme, the
+  plugins' code and data, the settings file and its siblings, what plugins declare
+  (``declare_input``: the organizations, Leaflet's files), the installed packages, the
+  settings' values, today's date (workshops are "held" or "upcoming", validation knows
+  today) — made from each file's
   path, size, mtime, inode and ctime (``file_stamp``: ctime cannot be set back by any tool,
   so an edited file is always seen). After a successful build it is stored with the identity of the
   output folder it produced; a later build with the same fingerprint and the same output
@@ -16,6 +17,11 @@ Two levels, both conservative (when unsure, build):
   (and the previous output still holds the page) hard-links the old file into the new
   staging folder instead of rendering it (``reuse``); Pelican's ``content_written`` signal
   is still sent, so the sitemap, SEO analysis and search see every page.
+
+What a plugin needs is declared by the plugin, in the build's settings, when Pelican
+registers it (``kalo.build`` creates the Pelican object before it takes the fingerprint):
+``declare_input`` for what it reads besides the content, theme and settings, and
+``forbid_page_reuse`` when it changes written pages afterwards (post-processing).
 
 Everything lives in ``<KALO_CACHE_DIR>/build/``, outside the output folder.
 """
@@ -33,9 +39,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kalo.cache import cache_dir, path_key
+from kalo.files import write_atomic
+
 # Changes when what the fingerprints cover changes: old records are then ignored.
 FORMAT = 1
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# What plugins declare in the build's settings (see the module's doc).
+INPUT_PATHS = "KALO_INPUT_PATHS"  # files and folders the build reads besides the usual
+PAGE_DATA_PATHS = "KALO_PAGE_DATA_PATHS"  # of those, the ones pages fingerprint themselves
+REUSE_PAGES = "KALO_REUSE_PAGES"  # False: pages of the previous output are never reused
 # Settings that say where this build writes, not what it writes.
 _BUILD_ONLY = {"OUTPUT_PATH", "KALO_PREVIOUS_OUTPUT", "KALO_OUTPUT_DIR", "KALO_SETTINGS_FILE"}
 # Never inputs: compiled code, editors' and tools' leftovers.
@@ -100,20 +113,35 @@ def _tree_lines(root: Path, out: list[str]) -> None:
             out.append(f"{entry.path}\0{file_stamp(s)}")
 
 
-def input_paths(settings: dict, settings_file: Path, organizations: bool = True) -> list[Path]:
-    """Every file and folder the build reads, as far as this project knows."""
+def declare_input(settings: dict, path: str | Path, *, pages_describe_it: bool = False) -> None:
+    """A plugin reads ``path`` (a file or folder) too: the build's fingerprint covers it.
+    ``pages_describe_it``: the pages made from it say themselves what they show of it
+    (``kalo.pages.PageBatch.add(shows=...)``), so a change in it does not make every page
+    new, only those whose description changed."""
+    path = str(path)
+    declared = list(settings.get(INPUT_PATHS, ()))
+    if path not in declared:
+        settings[INPUT_PATHS] = [*declared, path]
+    described = list(settings.get(PAGE_DATA_PATHS, ()))
+    if pages_describe_it and path not in described:
+        settings[PAGE_DATA_PATHS] = [*described, path]
+
+
+def forbid_page_reuse(settings: dict) -> None:
+    """A plugin changes written pages afterwards (minifies, rewrites references): a page of
+    the previous output is not what rendering it gives, so it is never reused."""
+    settings[REUSE_PAGES] = False
+
+
+def input_paths(settings: dict, settings_file: Path, without_page_data: bool = False) -> list[Path]:
+    """Every file and folder the build reads: the content, the theme, the plugins, the
+    settings file and its siblings, and what plugins declared (``declare_input``)."""
     paths = [Path(settings["PATH"]), Path(settings["THEME"])]
-    if organizations:
-        paths.append(Path(settings["ORG_PATH"]))
     paths += [Path(p) for p in settings.get("PLUGIN_PATHS", ())]
     settings_file = Path(settings_file).resolve()
     paths += sorted(settings_file.parent.glob("*.py"))
-    try:
-        from map.settings import DEFAULTS as MAP_DEFAULTS
-
-        paths.append(Path(settings.get("MAP_LEAFLET_DIST", MAP_DEFAULTS["MAP_LEAFLET_DIST"])))
-    except ImportError:
-        pass
+    left_out = set(settings.get(PAGE_DATA_PATHS, ())) if without_page_data else set()
+    paths += [Path(p) for p in settings.get(INPUT_PATHS, ()) if p not in left_out]
     return paths
 
 
@@ -130,14 +158,14 @@ def _packages() -> list[str]:
 
 
 def input_fingerprint(
-    settings: dict, settings_file: Path, extra: Iterable[str] = (), organizations: bool = True
+    settings: dict, settings_file: Path, extra: Iterable[str] = (), without_page_data: bool = False
 ) -> str:
-    """The fingerprint of everything a build's output depends on (``organizations=False``:
-    everything but the organizations folder, for pages that fingerprint their own part)."""
+    """The fingerprint of everything a build's output depends on (``without_page_data``:
+    but the inputs whose pages fingerprint their own part, for those pages)."""
     lines = [f"format {FORMAT}", f"today {datetime.date.today().isoformat()}", *_packages(), *extra]
     shown = {key: value for key, value in settings.items() if key not in _BUILD_ONLY}
     lines.append(stable_repr(sorted(shown.items(), key=lambda item: item[0])))
-    for path in input_paths(settings, settings_file, organizations):
+    for path in input_paths(settings, settings_file, without_page_data):
         _tree_lines(path, lines)
     digest = hashlib.sha256()
     for line in lines:
@@ -146,13 +174,11 @@ def input_fingerprint(
 
 
 def cache_folder(settings: dict) -> Path:
-    root = settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache"
-    return Path(root) / "build"
+    return cache_dir(settings, "build")
 
 
 def _record_file(settings: dict, output_dir: Path) -> Path:
-    name = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
-    return cache_folder(settings) / f"last-build-{name}.json"
+    return cache_folder(settings) / f"last-build-{path_key(output_dir)}.json"
 
 
 def _output_identity(output_dir: Path) -> list[int] | None:
@@ -188,22 +214,17 @@ def forget(settings: dict, output_dir: Path) -> None:
 
 def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
     """After a successful build (and swap): these inputs gave this output folder."""
-    record = _record_file(settings, output_dir)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    tmp = record.with_suffix(".tmp")
-    tmp.write_text(
+    write_atomic(
+        _record_file(settings, output_dir),
         json.dumps({"fingerprint": fingerprint, "output": _output_identity(output_dir)}),
-        encoding="utf-8",
     )
-    os.replace(tmp, record)
 
 
 # --- single pages ----------------------------------------------------------------------
 
 
 def _manifest_file(settings: dict, output_dir: Path, name: str) -> Path:
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
-    return cache_folder(settings) / f"pages-{name}-{where}.json"
+    return cache_folder(settings) / f"pages-{name}-{path_key(output_dir)}.json"
 
 
 class PageManifest:
@@ -219,15 +240,14 @@ class PageManifest:
         settings_file = settings.get("KALO_SETTINGS_FILE")
         self.enabled = bool(output and settings_file)
         self.previous_output = settings.get("KALO_PREVIOUS_OUTPUT")
-        # Post-processed outputs (minified, fingerprinted assets) are never reused.
-        if "publish" in settings.get("PLUGINS", ()):
+        if not settings.get(REUSE_PAGES, True):  # a plugin post-processes written pages
             self.previous_output = None
         self.previous: dict[str, str] = {}
         self.current: dict[str, str] = {}
         if not self.enabled:
             return
         self.file = _manifest_file(settings, Path(output), name)
-        self.site = input_fingerprint(settings, Path(settings_file), organizations=False)
+        self.site = input_fingerprint(settings, Path(settings_file), without_page_data=True)
         if self.previous_output:
             try:
                 record = json.loads(self.file.read_text("utf-8"))
@@ -256,14 +276,13 @@ class PageManifest:
     def write_pending(self) -> None:
         if not self.enabled:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
         pending = self.file.with_name(self.file.name + ".pending")
-        pending.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        write_atomic(pending, json.dumps(self.current, sort_keys=True))
 
 
 def drop_pending(settings: dict, output_dir: Path) -> None:
     """Before a build: pending manifests of an interrupted build describe nothing."""
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    where = path_key(output_dir)
     for pending in cache_folder(settings).glob(f"pages-*-{where}.json.pending"):
         pending.unlink(missing_ok=True)
 
@@ -272,7 +291,7 @@ def commit_pending(settings: dict, output_dir: Path) -> None:
     """After the swap: this build's page fingerprints describe the output folder (recorded
     with its identity); page records of the previous output that this build did not write
     are dropped (a build that records nothing leaves no stale fingerprints behind)."""
-    where = hashlib.sha256(str(Path(output_dir).resolve()).encode()).hexdigest()[:16]
+    where = path_key(output_dir)
     folder = cache_folder(settings)
     pending = set(folder.glob(f"pages-*-{where}.json.pending"))
     for record in folder.glob(f"pages-*-{where}.json"):
@@ -286,11 +305,7 @@ def commit_pending(settings: dict, output_dir: Path) -> None:
             path.unlink(missing_ok=True)
             continue
         final = path.with_name(path.name[: -len(".pending")])
-        tmp = final.with_name(final.name + ".tmp")
-        tmp.write_text(
-            json.dumps({"output": identity, "pages": pages}, sort_keys=True), encoding="utf-8"
-        )
-        os.replace(tmp, final)
+        write_atomic(final, json.dumps({"output": identity, "pages": pages}, sort_keys=True))
         path.unlink(missing_ok=True)
     _prune(folder)
 

@@ -8,8 +8,8 @@ URL, iframe, form, object or style attribute ever reaches a page.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import nh3
 from typogrify.filters import typogrify
 
 from kalo.elot743 import slugify
+from kalo.parallel import map_forked
 from kalo.pickle_file import read_pickle, replace_pickle
 
 ALLOWED_TAGS = {
@@ -120,30 +121,18 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-# Below this many texts to render, a pool costs more than it saves.
-PARALLEL_FROM = 64
-
-
 def _render_pair(item: tuple[str, str]) -> str:
     return render_markdown(*item)
 
 
-def _render_many(items: list[tuple[str, str]]) -> list[str]:
-    workers = min(os.cpu_count() or 1, len(items))
-    if workers <= 1 or len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
-        return [render_markdown(text, lang) for text, lang in items]
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_render_pair, items, chunksize=32)
-
-
 class MarkdownCache:
     """``render_markdown`` remembered by text and language, across builds: one pickle in
-    ``folder`` per code version, holding only the texts of the last build (bounded)."""
+    ``folder`` per code version, holding only the texts of the last build (bounded).
+    ``settings``: the build's, for how many processes render (``kalo.parallel``)."""
 
-    def __init__(self, folder: Path, name: str = "markdown"):
+    def __init__(self, folder: Path, name: str = "markdown", settings: Mapping | None = None):
         self.file = Path(folder) / f"{name}-{_code_version()[:24]}.pickle"
+        self.settings = settings
         self.prefix = f"{name}-"
         self.known: dict = read_pickle(self.file)
         self.used: dict = {}
@@ -153,14 +142,20 @@ class MarkdownCache:
 
     def render_many(self, items: list[tuple[str, str]]) -> list[str]:
         """``render_markdown(text, lang)`` of each item, in order: cached ones from the
-        cache, the others on all cores when there are many (fork)."""
+        cache, the others on all cores when there are many (``kalo.parallel.map_forked``)."""
         keys = [
             hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
             for text, lang in items
         ]
         missing = [number for number, key in enumerate(keys) if key not in self.known]
         fresh = dict(
-            zip(missing, _render_many([items[number] for number in missing]), strict=False)
+            zip(
+                missing,
+                map_forked(
+                    _render_pair, [items[number] for number in missing], settings=self.settings
+                ),
+                strict=False,
+            )
         )
         rendered = []
         for number, key in enumerate(keys):

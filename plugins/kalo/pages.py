@@ -10,22 +10,21 @@ have built, so the sitemap, the SEO analysis and the search index note exactly w
 noted before. Each page's bytes depend only on its template and context, never on which
 process rendered it, so the output is the same as a serial build's.
 
-Linux (fork) only; elsewhere, or with fewer pages than ``KALO_PARALLEL_PAGES_FROM``
-(default 64) or ``KALO_WORKERS=1``, pages are written one after another in this process.
+The processes are ``kalo.parallel.map_forked``'s, with its policy: on Linux and macOS,
+with 64 pages or more (``KALO_PARALLEL_FROM``), not with ``KALO_WORKERS=1``; otherwise
+pages are written one after another in this process.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
-import traceback
 from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.utils import sanitised_join
 
-PARALLEL_FROM = 64
+from kalo.parallel import map_forked
 
 
 @dataclass
@@ -115,56 +114,5 @@ class PageBatch:
             self._manifest.write_pending()
 
     def _render_all(self, pages: list[_Page], output: str) -> None:
-        workers = _workers(self.settings, len(pages))
-        if workers <= 1:
-            for page in pages:
-                self._render(page, output)
-            return
-        children = []
-        for share in range(1, workers):
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: render its share, report, never return
-                os.close(read)
-                status = 0
-                try:
-                    for page in pages[share::workers]:
-                        self._render(page, output)
-                except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-                    os.write(write, traceback.format_exc().encode("utf-8", "replace"))
-                    status = 1
-                finally:
-                    os.close(write)
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                    os._exit(status)
-            os.close(write)
-            children.append((pid, read))
-        failure = None
-        try:
-            for page in pages[0::workers]:
-                self._render(page, output)
-        except BaseException as error:  # noqa: BLE001 - wait for the children, then raise
-            failure = error
-        reports = []
-        for pid, read in children:
-            chunks = []
-            while chunk := os.read(read, 65536):
-                chunks.append(chunk)
-            os.close(read)
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                reports.append(
-                    b"".join(chunks).decode("utf-8", "replace") or f"exit status {status}"
-                )
-        if failure is not None:
-            raise failure
-        if reports:
-            raise RuntimeError("rendering pages failed in a worker process:\n" + "\n".join(reports))
-
-
-def _workers(settings: dict, pages: int) -> int:
-    if not hasattr(os, "fork") or pages < settings.get("KALO_PARALLEL_PAGES_FROM", PARALLEL_FROM):
-        return 1
-    wanted = settings.get("KALO_WORKERS") or os.environ.get("KALO_WORKERS") or os.cpu_count() or 1
-    return max(1, min(int(wanted), pages))
+        """Every process renders and writes its share; only the paths come back."""
+        map_forked(lambda page: self._render(page, output), pages, settings=self.settings)

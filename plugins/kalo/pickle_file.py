@@ -3,9 +3,10 @@ and replaced atomically, with the files of other versions beside it deleted."""
 
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
+
+from kalo.files import write_atomic
 
 
 def read_pickle(file: Path) -> dict:
@@ -16,13 +17,9 @@ def read_pickle(file: Path) -> dict:
 
 
 def replace_pickle(file: Path, value: dict, version_prefix: str) -> None:
-    """Write ``value`` through a temporary file and a rename (a reader never sees half of
-    it), then delete the other ``<version_prefix>*.pickle`` files: another day or code
-    version, never read again."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, file)
+    """Write ``value`` atomically (a reader never sees half of it), then delete the other
+    ``<version_prefix>*.pickle`` files: another day or code version, never read again."""
+    write_atomic(file, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     for old in file.parent.glob(f"{version_prefix}*.pickle"):
         if old != file:
             old.unlink(missing_ok=True)

@@ -8,6 +8,16 @@ for the map. docs/search-and-map.md.
 """
 
 
+def declare_inputs(pelican) -> None:
+    """Leaflet's files are copied into the site: the incremental build must see them change."""
+    from kalo.incremental import declare_input
+    from map.settings import map_settings
+
+    options = map_settings(pelican.settings)
+    if options["MAP_ENABLED"]:
+        declare_input(pelican.settings, options["MAP_LEAFLET_DIST"])
+
+
 def get_generators(_pelican):
     from map.generator import MapGenerator
 
@@ -17,4 +27,5 @@ def get_generators(_pelican):
 def register():
     from pelican import signals
 
+    signals.initialized.connect(declare_inputs)
     signals.get_generators.connect(get_generators)

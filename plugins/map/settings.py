@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kalo.settings import overlay
+
 ROOT = Path(__file__).resolve().parents[2]
 
 DEFAULTS = {
@@ -33,4 +35,4 @@ DEFAULTS = {
 
 def map_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

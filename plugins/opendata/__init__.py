@@ -10,8 +10,6 @@ Only published organizations (``context["organizations"]``) and only public fiel
 these files. docs/open-data.md documents the fields, the licence and the mappings.
 """
 
-from pelican import signals
-
 
 def get_generators(_pelican):
     from opendata.generator import OpenDataGenerator
@@ -19,10 +17,13 @@ def get_generators(_pelican):
     return OpenDataGenerator
 
 
-# Signal → handler, in one table (tests check the registration against it).
-HANDLERS = ((signals.get_generators, get_generators),)
+# Signal (its name in pelican.signals) → handler, in one table (tests check the
+# registration against it); Pelican is imported only when the plugin is registered.
+HANDLERS = (("get_generators", get_generators),)
 
 
 def register():
+    from pelican import signals
+
     for signal, handler in HANDLERS:
-        signal.connect(handler)
+        getattr(signals, signal).connect(handler)

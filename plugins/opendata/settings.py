@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kalo.settings import overlay
+
 DEFAULTS = {
     # The folder of the files in the built site (contract §3: /data/).
     "OPENDATA_DIR": "data",
@@ -31,4 +33,4 @@ DEFAULTS = {
 
 def opendata_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

@@ -30,7 +30,7 @@ def unread_files(
 ) -> list[Problem]:
     """Warnings for every file of ``folder`` that the site does not use; ``shown`` is the
     folder as the volunteer sees it (``organizations/anakyklono/``)."""
-    read = {PROFILE_FILE, *(ABOUT_FILES[lang] for lang in about)}
+    read = {PROFILE_FILE, *ABOUT_FILES.values()}
     named_images = {values["logo"]["file"]} if "logo" in values else set()
     named_images |= {photo["file"] for photo in values.get("photos", ())}
     read |= named_images

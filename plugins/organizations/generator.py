@@ -12,6 +12,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from kalo import timing
+from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
 from kalo.markup import MarkdownCache
@@ -31,7 +32,7 @@ class OrganizationsGenerator(Generator):
 
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
-        cache = _cache_folder(self.settings)
+        cache = cache_dir(self.settings, "organizations")
         with timing.step("organizations: load and validate"):
             result = load_organizations(
                 orgdir, today=date.today(), display_root=orgdir.parent, cache=cache
@@ -42,7 +43,7 @@ class OrganizationsGenerator(Generator):
         self.directory = build_directory(
             result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
         )
-        rendered = MarkdownCache(cache, name=f"about-{_folder_key(orgdir)}")
+        rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
         keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):
             texts = rendered.render_many(
@@ -278,18 +279,6 @@ class OrganizationsGenerator(Generator):
             "edit": self.options["ORG_EDIT_URL"].format(**values),
             "issue": self.options["ORG_ISSUE_URL"].format(**values),
         }
-
-
-def _cache_folder(settings) -> Path:
-    """Where loaded profiles and rendered texts are kept between builds (outside output/)."""
-    root = settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache"
-    return Path(root) / "organizations"
-
-
-def _folder_key(orgdir: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(str(orgdir.resolve()).encode()).hexdigest()[:12]
 
 
 def _lastmod(org):

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kalo.cache import path_key
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
+from kalo.parallel import map_forked
 from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import Problem
 from kalo.safe_yaml import decode_utf8, read_yaml_file
@@ -169,20 +171,10 @@ def _folder_stamp(folder: Path) -> tuple:
     return tuple(stamp)
 
 
-# Below this many folders to read, a pool costs more than it saves.
-PARALLEL_FROM = 64
-
-
 def _load_many(folders: list[Path], shown: _Shown, today: datetime.date) -> list[_FolderResult]:
-    """``_load_folder`` of each folder, in order; on all cores (fork) when there are many."""
-    workers = min(os.cpu_count() or 1, len(folders))
-    if workers <= 1 or len(folders) < PARALLEL_FROM or not hasattr(os, "fork"):
-        return [_load_folder(folder, shown, today) for folder in folders]
-    import multiprocessing
-
-    job = functools.partial(_load_folder, shown=shown, today=today)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(job, folders, chunksize=32)
+    """``_load_folder`` of each folder, in order; on all cores (forked: nothing to pickle but
+    the results) when there are many (kalo.parallel's one policy)."""
+    return map_forked(functools.partial(_load_folder, shown=shown, today=today), folders)
 
 
 class _FolderCache:
@@ -190,7 +182,7 @@ class _FolderCache:
     per organizations folder, code version, display root and day (validation knows today)."""
 
     def __init__(self, cache: Path, orgdir: Path, root: Path, today: datetime.date):
-        where = hashlib.sha256(str(orgdir.resolve()).encode()).hexdigest()[:16]
+        where = path_key(orgdir)
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
         self.file = (
@@ -372,7 +364,7 @@ def _read_about(folder: Path, shown: _Shown) -> tuple[dict[str, str], list[Probl
         decoded = decode_utf8(raw, file=shown(path))
         if decoded.problem:
             problems.append(decoded.problem)
-        else:
+        elif decoded.text.strip():  # an empty file (the web editor writes one) says nothing
             about[lang] = decoded.text
     return about, problems
 

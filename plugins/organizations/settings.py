@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kalo.settings import overlay
+
 DEFAULTS = {
     # How many "possible partners" a profile shows.
     "ORG_POSSIBLE_PARTNERS": 6,
@@ -28,4 +30,4 @@ DEFAULTS = {
 
 def org_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

@@ -14,12 +14,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
-
+from kalo.files import write_atomic
 from publish import hostfiles
 from publish.compress import compress_file
-from publish.files import replace_bytes, walk
+from publish.files import PUBLISHED_MODE, walk
 from publish.fingerprint import fingerprint_files, reference_pattern, rewrite_references
 from publish.minify import minify_css, minify_html_text, minify_js
 from publish.settings import publish_settings
@@ -27,22 +25,25 @@ from publish.settings import publish_settings
 log = logging.getLogger(__name__)
 
 
-class HostFilesGenerator(Generator):
-    """Writes _redirects and _gone.map from the context (the withdrawn organizations)."""
+# Post-processing steps: with any of them on, the output is not what the generators wrote.
+STEPS = ("PUBLISH_MINIFY", "PUBLISH_FINGERPRINT", "PUBLISH_COMPRESS", "PUBLISH_HOST_FILES")
 
-    def generate_context(self):
-        pass
 
-    def generate_output(self, writer):
-        if not publish_settings(self.settings)["PUBLISH_HOST_FILES"]:
-            return
-        slugs = hostfiles.withdrawn_slugs(self.context)
-        output = Path(self.output_path)
-        (output / "_redirects").write_text(hostfiles.redirects(slugs), encoding="utf-8")
-        (output / "_gone.map").write_text(hostfiles.gone_map(slugs), encoding="utf-8")
+def declare_post_processing(pelican) -> None:
+    """When a step is on, pages are changed after they are written: the incremental build
+    must never reuse the previous output's (post-processed) pages. Decided by the build's
+    settings: Pelican's signals outlive a build, so this runs for every later build of
+    the process, with or without this plugin (an html build after a publish)."""
+    from kalo.incremental import forbid_page_reuse
+
+    options = publish_settings(pelican.settings)
+    if any(options[step] for step in STEPS):
+        forbid_page_reuse(pelican.settings)
 
 
 def get_generators(_pelican):
+    from publish.generator import HostFilesGenerator
+
     return HostFilesGenerator
 
 
@@ -117,9 +118,12 @@ def _transform(path: Path, change) -> None:
     text = path.read_text(encoding="utf-8")
     new = change(text)
     if new != text:
-        replace_bytes(path, new.encode("utf-8"))
+        write_atomic(path, new, mode=PUBLISHED_MODE)
 
 
 def register():
+    from pelican import signals
+
+    signals.initialized.connect(declare_post_processing)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(finalized)

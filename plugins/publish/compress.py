@@ -6,7 +6,8 @@ import gzip
 import io
 from pathlib import Path
 
-from publish.files import replace_bytes
+from kalo.files import write_atomic
+from publish.files import PUBLISHED_MODE
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -30,6 +31,6 @@ def compress_file(path: Path) -> int:
     for suffix, compress in ((".br", brotli_bytes), (".gz", gzip_bytes)):
         packed = compress(data)
         if len(packed) < len(data):
-            replace_bytes(path.with_name(path.name + suffix), packed)
+            write_atomic(path.with_name(path.name + suffix), packed, mode=PUBLISHED_MODE)
             written += 1
     return written

@@ -7,6 +7,8 @@ staging folder of plugins/kalo/build.py, so a failure leaves the previous site u
 
 from __future__ import annotations
 
+from kalo.settings import overlay
+
 DEFAULTS = {
     # Minify HTML, CSS and JavaScript with minify-html (CSS and JS files are minified as the
     # content of a <style> / <script> element). Files named *.min.css / *.min.js are left alone.
@@ -44,4 +46,4 @@ DEFAULTS = {
 
 def publish_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

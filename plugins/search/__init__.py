@@ -7,8 +7,6 @@ never listings, facets, reports, removal pages, 404 or fallback pages. Unpublish
 organizations are never written, so they cannot be indexed. docs/search-and-map.md.
 """
 
-from pelican import signals
-
 # One list of pages per build, keyed by its output folder: signals carry no build object.
 _noted: dict[str, list] = {}
 
@@ -37,19 +35,19 @@ def _finish(pelican) -> None:
     from pathlib import Path
 
     from kalo import timing
+    from kalo.cache import cache_dir
     from search.indexer import build_index
     from search.settings import search_settings
 
     pages = _noted.pop(pelican.output_path, None)
     options = search_settings(pelican.settings)
     if pages is not None and options["SEARCH_ENABLED"]:
-        cache_root = pelican.settings.get("KALO_CACHE_DIR")
         with timing.step("search index"):
             build_index(
                 Path(pelican.output_path),
                 sorted(pages, key=lambda p: p.path),
                 options,
-                cache=Path(cache_root) / "search" if cache_root else None,
+                cache=cache_dir(pelican.settings, "search"),
             )
 
 
@@ -60,6 +58,8 @@ def get_generators(_pelican):
 
 
 def register():
+    from pelican import signals
+
     signals.initialized.connect(_start)
     signals.get_generators.connect(get_generators)
     signals.content_written.connect(_page_written)

@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from kalo.files import write_atomic
 from kalo.incremental import file_digest
 from kalo.problems import Problem, raise_if_errors
 from search.select import IndexedPage, mark_body
@@ -100,8 +101,8 @@ def build_index(
                 made = _index(output, chosen, binary, options, Path(tmp) / f"bundle-{lang}", cached)
             _link_tree(made, bundle)
             entries.append(json.loads((made / ENTRY).read_text(encoding="utf-8")))
-    (bundle / ENTRY).unlink(missing_ok=True)  # a link to one language's entry: not changed in place
-    (bundle / ENTRY).write_text(_merged_entry(entries), encoding="utf-8")
+    # A new file: the one there is a link to one language's cached entry, never changed.
+    write_atomic(bundle / ENTRY, _merged_entry(entries))
     if cache is not None:
         _prune(cache)
     log.info(
@@ -129,6 +130,8 @@ def _index(
         target.write_text(
             mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8"
         )
+    # Pagefind writes a whole folder: it is made under a temporary name and renamed into the
+    # cache in one step (kalo.files.write_atomic replaces files, not folders).
     made = work if cached is None else cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
     shutil.rmtree(made, ignore_errors=True)
     command = [str(binary), "--site", str(source), "--output-path", str(made), "--quiet"]

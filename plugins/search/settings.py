@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kalo.settings import overlay
+
 DEFAULTS = {
     # Index the built site with Pagefind after Pelican has written it (inside the staging
     # folder, so a failed index leaves the previous site untouched).
@@ -25,4 +27,4 @@ DEFAULTS = {
 
 def search_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

@@ -2,10 +2,10 @@
 
 ``seo.analysis`` is pure Python, with no Pelican import: it takes a description of one
 rendered page and returns its checks and score. ``seo.settings`` holds the ``SEO_*``
-defaults; ``seo.report`` writes the results as JSON, an HTML page and a terminal table.
+defaults; ``seo.report`` writes the results as JSON, an HTML page (the theme's
+``seo_report.html``) and a terminal table. Pelican is imported only by ``register()``, so
+importing any of them costs no Pelican start-up.
 """
-
-from pelican import signals
 
 # One collector per build, keyed by its output folder: signals carry no build object.
 _collectors: dict[str, object] = {}
@@ -50,6 +50,8 @@ def _install_helpers(generator) -> None:
 
 
 def register():
+    from pelican import signals
+
     signals.initialized.connect(_start)
     signals.generator_init.connect(_install_helpers)
     signals.content_written.connect(_page_written)

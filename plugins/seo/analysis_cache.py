@@ -12,15 +12,14 @@ pages that was most of the build's memory).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kalo import timing
 from kalo.incremental import file_digest
+from kalo.parallel import map_forked
 from seo.analysis import analyze_page, keyphrase_index
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
@@ -29,8 +28,6 @@ from seo.result_store import ResultStore
 from seo.written_page import WrittenPage, read_page
 
 HERE = Path(__file__).parent
-# Below this many pages a pool costs more than it saves.
-PARALLEL_FROM = 64
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +80,7 @@ def _key(job: Mapping[str, Any], content_digest: bytes, site_wide: bytes) -> str
     return digest.hexdigest()
 
 
-def _analyze(job: tuple[Mapping[str, Any], Mapping[str, Any]]) -> PageReport:
-    fields, settings = job
+def _analyze(fields: Mapping[str, Any], settings: Mapping[str, Any]) -> PageReport:
     page = read_page(
         fields["page"], fields["site_host"], fields["keyphrase_pages"], fields["competing_count"]
     )
@@ -97,9 +93,11 @@ def analyze_written(
     settings: Mapping[str, Any],
     cache: Path,
     keys_out: list[str] | None = None,
+    build_settings: Mapping[str, Any] | None = None,
 ) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
-    ``keys_out``: filled with every page's cache key (they determine the reports)."""
+    ``keys_out``: filled with every page's cache key (they determine the reports).
+    ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``)."""
     with timing.step("SEO analysis: keys and cache"):
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
@@ -118,13 +116,13 @@ def analyze_written(
             if isinstance(stored.get(key), PageReport)
         }
     missing = [number for number in range(len(pages)) if number not in reports]
-    jobs = [(jobs_by_page[number], settings) for number in missing]
     with timing.step("SEO analysis: pages analysed"):
-        if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            with ProcessPoolExecutor() as pool:
-                fresh = list(pool.map(_analyze, jobs, chunksize=16))
-        else:
-            fresh = [_analyze(job) for job in jobs]
+        # Forked: the jobs and settings are inherited, only the reports are pickled back.
+        fresh = map_forked(
+            lambda number: _analyze(jobs_by_page[number], settings),
+            missing,
+            settings=build_settings,
+        )
     for number, report in zip(missing, fresh, strict=False):
         reports[number] = report
     with timing.step("SEO analysis: keys and cache"):

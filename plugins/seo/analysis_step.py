@@ -15,11 +15,13 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kalo import timing
+from kalo import i18n, timing
+from kalo.cache import cache_dir
+from kalo.files import replacing
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import failing_pages
 from seo.analysis_cache import analyze_written
-from seo.report import write_html, write_json, write_table
+from seo.report import TEMPLATE, write_html, write_json, write_table
 from seo.settings import get_settings
 from seo.written_page import WrittenPage
 
@@ -54,18 +56,22 @@ REPORT_FILES = ("report.json", "index.html", "report.txt")
 CACHED_REPORTS = 2
 
 
-def _report_key(keys: list[str]) -> str:
+def _report_key(keys: list[str], templates: Path) -> str:
     """The report files depend only on the set of page results (each page's cache key
-    determines its report) and on the code that writes them."""
+    determines its report), on the code and the template that write them, and on the
+    interface strings' translations."""
     digest = hashlib.sha256()
     digest.update(Path(__file__).with_name("report.py").read_bytes())
     digest.update(Path(__file__).read_bytes())
+    digest.update((templates / TEMPLATE).read_bytes())
+    for lang in i18n.LANGS:
+        digest.update(i18n.catalog_version(lang).encode())
     for key in sorted(keys):
         digest.update(key.encode() + b"\0")
     return digest.hexdigest()
 
 
-def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
+def _write_report(reports, folder: Path, cache: Path, key: str, templates: Path) -> None:
     """Write the three report files, or copy them from the cache when the same results
     were reported before (writing them costs more than the analysis of a warm build)."""
     cached = cache / key
@@ -75,15 +81,13 @@ def _write_report(reports, folder: Path, cache: Path, key: str) -> None:
         os.utime(cached)  # the newest: kept
         return
     write_json(reports, folder / "report.json")
-    write_html(reports, folder / "index.html")
+    write_html(reports, folder / "index.html", templates)
     write_table(reports, folder / "report.txt")
-    staging = cache / f".{key}.{os.getpid()}.tmp"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    # Each file replaced atomically is enough: a folder is used only when it holds all
+    # three, and every build writes the same bytes under the same key.
     for name in REPORT_FILES:
-        shutil.copyfile(folder / name, staging / name)
-    shutil.rmtree(cached, ignore_errors=True)
-    staging.rename(cached)
+        with replacing(cached / name) as temporary:
+            shutil.copyfile(folder / name, temporary)
     older = sorted(
         (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
         key=lambda p: p.stat().st_mtime,
@@ -98,13 +102,14 @@ def analyze_and_report(
 ) -> None:
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
-    cache = Path(settings.get("KALO_CACHE_DIR") or Path(settings["PATH"]).parent / ".cache") / "seo"
+    cache = cache_dir(settings, "seo")
     keys: list[str] = []
-    reports = analyze_written(pages, site_host, seo_settings, cache, keys)
+    reports = analyze_written(pages, site_host, seo_settings, cache, keys, build_settings=settings)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
-        _write_report(reports, folder, cache / "reports", _report_key(keys))
+        templates = Path(settings["THEME"]) / "templates"
+        _write_report(reports, folder, cache / "reports", _report_key(keys, templates), templates)
     failures = failing_pages(reports, seo_settings)
     raise_if_errors(
         Problem(

@@ -1,8 +1,9 @@
 """The analysis's results, for people: JSON, one HTML page, a terminal table.
 
 Nothing here decides anything: ``seo.analysis.failing_pages`` says whether the build
-fails, ``format_failures`` words it. Output is deterministic: pages sorted by url then
-language, results in check order (problems first on the HTML page and in the terminal).
+fails, ``format_failures`` words it. The HTML page is the theme's ``seo_report.html``.
+Output is deterministic: pages sorted by url then language, results in check order
+(problems first on the HTML page and in the terminal).
 Functions that write take the path to write; they write nowhere else, and they write
 page by page: at 20,000 pages the whole report as one string took hundreds of megabytes.
 """
@@ -11,37 +12,23 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any, TextIO
+
+from jinja2 import Environment, FileSystemLoader, Template
+from markupsafe import Markup
+
+from kalo import i18n
 
 from .analysis.failure import PageFailure
 from .analysis.model import LEVEL_RANK, LEVELS, CheckResult, PageReport
 
 FORMAT_VERSION = 1
 
-LABELS = {
-    "el": {"good": "Καλό", "ok": "Βελτιώσιμο", "problem": "Πρόβλημα"},
-    "en": {"good": "Good", "ok": "Could be better", "problem": "Problem"},
-}
 SYMBOLS = {"good": "●", "ok": "▲", "problem": "✖"}
-WORDS = {
-    "el": {
-        "keyphrase": "Φράση-κλειδί",
-        "none": "(καμία)",
-        "score": "Βαθμός",
-        "source": "Αρχείο",
-        "check": "Έλεγχος",
-    },
-    "en": {
-        "keyphrase": "Keyphrase",
-        "none": "(none)",
-        "score": "Score",
-        "source": "File",
-        "check": "Check",
-    },
-}
 
 
 def _sorted(reports: Iterable[PageReport]) -> Sequence[PageReport]:
@@ -104,128 +91,97 @@ def _json_into(pages: Sequence[PageReport], out: TextIO) -> None:
 
 # --- HTML -------------------------------------------------------------------------
 
-_STYLE = """
-body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:60rem;padding:1rem}
-body{color:#1a1a1a;background:#fff}
-table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-td.num{text-align:right}
-section{border-top:2px solid #1a1a1a;margin-top:2rem}
-ul.results{list-style:none;padding:0}
-ul.results li{margin:.4rem 0;padding-left:.6rem;border-left:.4rem solid}
-li.good{border-color:#1b7a2f}li.ok{border-color:#b35c00}li.problem{border-color:#b00020}
-.level{font-weight:bold}
-.level.good{color:#1b7a2f}.level.ok{color:#8a4700}.level.problem{color:#b00020}
-code{font-size:.9em}
-a:focus,a:hover{outline:2px solid #1a1a1a}
-""".strip()
+# The theme's template of the report page; its strings are in the theme's catalogs.
+TEMPLATE = "seo_report.html"
+THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 
 
-def _level(level: str, lang: str) -> str:
-    return (
-        f'<span class="level {level}"><span aria-hidden="true">{SYMBOLS[level]}</span> '
-        f"{escape(LABELS[lang][level])}</span>"
+def _ui_lang(page: PageReport) -> str:
+    """The language of a page's section: its own, or English for a language the interface
+    has no catalog for."""
+    return page.lang if page.lang in i18n.LANGS else i18n.SOURCE_LANG
+
+
+def _escape(value: Any) -> str:
+    """Every value the template shows, escaped as ``html.escape`` does (``&#x27;``,
+    ``&quot;``: the bytes the report had before it was a template) unless it is Markup."""
+    if type(value) is str:
+        return escape(value)
+    if isinstance(value, Markup):
+        return value
+    if type(value) is int:  # scores and counts: nothing to escape
+        return str(value)
+    return escape(str(value))
+
+
+def _as_html(macro: Callable[..., str]) -> Callable[..., Markup]:
+    """A macro whose output is HTML (its own values escaped inside it), as Markup."""
+    return lambda *args: Markup(macro(*args))
+
+
+def _by_lang_and_level(render: Callable[[str, str], Markup]) -> dict[str, dict[str, Markup]]:
+    """``render(level, lang)`` for every language and level: made once per report."""
+    return {lang: {level: render(level, lang) for level in LEVELS} for lang in i18n.LANGS}
+
+
+def report_template(templates: Path = THEME_TEMPLATES) -> Template:
+    """The report page's template, from the theme's ``templates`` folder (Jinja reloads it
+    when the file changed)."""
+    return _environment(Path(templates)).get_template(TEMPLATE)
+
+
+@lru_cache(maxsize=4)
+def _environment(templates: Path) -> Environment:
+    """Escaping is done by ``finalize`` rather than Jinja's autoescape: the same safety
+    (every value is escaped unless it is Markup), ``html.escape``'s entities, and less than
+    half the time (autoescape wraps every value in Markup twice; the report shows about 75
+    values per page, for every page of the site)."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=False,
+        finalize=_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
+    env.globals.update(
+        translate=i18n.translate,
+        N_=lambda message: message,
+        as_html=_as_html,
+        by_lang_and_level=_by_lang_and_level,
+    )
+    return env
 
 
-def _both(el: str, en: str) -> str:
-    return f'<span lang="el">{escape(el)}</span> / <span lang="en">{escape(en)}</span>'
-
-
-def render_html(reports: Iterable[PageReport]) -> str:
+def render_html(reports: Iterable[PageReport], templates: Path = THEME_TEMPLATES) -> str:
     """One self-contained page (no scripts, no external files, ``noindex``).
 
     The page's frame is in Greek and English; each page's section is in that page's
     language. Every text from content is escaped.
     """
     out = io.StringIO()
-    _html_into(_sorted(reports), out)
+    _html_into(_sorted(reports), out, templates)
     return out.getvalue()
 
 
-def _html_into(pages: Sequence[PageReport], stream: TextIO) -> None:
-    summary = _summary(pages)
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="el">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="robots" content="noindex">',
-        "<title>Αναφορά SEO / SEO report</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>{_both('Αναφορά SEO', 'SEO report')}</h1>",
-        "<p>"
-        + _both("Σελίδες", "Pages")
-        + f": {summary['pages']}. "
-        + " · ".join(
-            f'<span class="level {level}"><span aria-hidden="true">{SYMBOLS[level]}</span> '
-            f"{_both(LABELS['el'][level], LABELS['en'][level])}</span>: {summary[level]}"
-            for level in LEVELS
-        )
-        + "</p>",
-        "<table>",
-        "<caption>"
-        + _both("Όλες οι σελίδες, με τον βαθμό τους (0–100)", "All pages, with their score (0–100)")
-        + "</caption>",
-        "<thead><tr>"
-        f'<th scope="col">{_both("Σελίδα", "Page")}</th>'
-        f'<th scope="col">{_both("Γλώσσα", "Language")}</th>'
-        f'<th scope="col">{_both("Βαθμός", "Score")}</th>'
-        f'<th scope="col">{_both("Συνολικά", "Overall")}</th>'
-        "</tr></thead>",
-        "<tbody>",
-    ]
-    stream.write("\n".join(out))
-    for number, page in enumerate(pages, 1):
-        stream.write(
-            f'\n<tr><td><a href="#page-{number}">{escape(page.url)}</a></td>'
-            f"<td>{escape(page.lang)}</td>"
-            f'<td class="num">{page.score}</td>'
-            f'<td lang="{escape(page.lang)}">{_level(page.rating, page.lang)}</td></tr>'
-        )
-    stream.write("\n</tbody>\n</table>")
-    for number, page in enumerate(pages, 1):
-        stream.write("\n" + _page_section(number, page))
-    stream.write("\n</main>\n</body>\n</html>\n")
+def _html_into(pages: Sequence[PageReport], stream: TextIO, templates: Path) -> None:
+    """The template, written piece by piece as it renders (never the whole page in memory)."""
+    parts = report_template(templates).generate(
+        pages=pages,
+        summary=_summary(pages),
+        levels=LEVELS,
+        symbols=SYMBOLS,
+        worst_first=_worst_first,
+        ui_lang=_ui_lang,
+    )
+    for part in parts:
+        stream.write(part)
 
 
-def _page_section(number: int, page: PageReport) -> str:
-    lang = page.lang if page.lang in WORDS else "en"
-    words = WORDS[lang]
-    keyphrase = escape(page.keyphrase) if page.keyphrase else escape(words["none"])
-    lines = [
-        f'<section id="page-{number}" lang="{escape(page.lang)}" '
-        f'aria-labelledby="page-{number}-title">',
-        f'<h2 id="page-{number}-title">{escape(page.title) or escape(page.url)}</h2>',
-        "<dl>",
-        f"<dt>URL</dt><dd><code>{escape(page.url)}</code></dd>",
-    ]
-    if page.source:
-        lines.append(
-            f"<dt>{escape(words['source'])}</dt><dd><code>{escape(page.source)}</code></dd>"
-        )
-    lines += [
-        f"<dt>{escape(words['keyphrase'])}</dt><dd>{keyphrase}</dd>",
-        f"<dt>{escape(words['score'])}</dt>"
-        f"<dd>{page.score} / 100 · {_level(page.rating, lang)}</dd>",
-        "</dl>",
-        '<ul class="results">',
-    ]
-    for result in _worst_first(page.results):
-        lines.append(
-            f'<li class="{result.level}">{_level(result.level, lang)}: '
-            f"{escape(result.advice)} <small>(<code>{escape(result.id)}</code>)</small></li>"
-        )
-    lines += ["</ul>", "</section>"]
-    return "\n".join(lines)
-
-
-def write_html(reports: Iterable[PageReport], path: str | Path) -> Path:
-    return _write_with(Path(path), _html_into, reports)
+def write_html(
+    reports: Iterable[PageReport], path: str | Path, templates: Path = THEME_TEMPLATES
+) -> Path:
+    return _write_with(Path(path), lambda pages, out: _html_into(pages, out, templates), reports)
 
 
 # --- Terminal ---------------------------------------------------------------------

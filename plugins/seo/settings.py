@@ -31,9 +31,10 @@ Thresholds, and where they come from (Yoast SEO's content analysis unless noted)
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
+
+from kalo.settings import overlay
 
 LEVELS = ("good", "ok", "problem")
 
@@ -75,30 +76,18 @@ def get_settings(user: Mapping[str, Any] | None = None) -> dict[str, Any]:
     ``SEO_TEXT_LENGTH={"profile": {"good": 120}}`` keeps ``"ok"`` and the other kinds).
     Raises ``SeoSettingsError`` naming every unknown key or bad value.
     """
-    settings = copy.deepcopy(DEFAULTS)
-    mistakes = []
-    for key, value in (user or {}).items():
-        if not key.startswith("SEO_"):
-            continue
-        if key not in DEFAULTS:
-            mistakes.append(f"{key}: unknown setting (known: {', '.join(sorted(DEFAULTS))})")
-            continue
-        settings[key] = _overlay(settings[key], copy.deepcopy(value))
+    settings = overlay(user, DEFAULTS, merge_dicts=True)
+    mistakes = [
+        f"{key}: unknown setting (known: {', '.join(sorted(DEFAULTS))})"
+        for key in (user or {})
+        if key.startswith("SEO_") and key not in DEFAULTS
+    ]
     mistakes.extend(_validate(settings))
     if mistakes:
         raise SeoSettingsError(mistakes)
     for key in ("SEO_DISABLED_CHECKS", "SEO_FAIL_CHECKS"):
         settings[key] = tuple(settings[key])
     return settings
-
-
-def _overlay(default: Any, value: Any) -> Any:
-    if isinstance(default, dict) and isinstance(value, Mapping):
-        merged = dict(default)
-        for key, item in value.items():
-            merged[key] = _overlay(default.get(key), item)
-        return merged
-    return value
 
 
 def _is_number(value: Any) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from kalo.settings import overlay
+
 DEFAULTS = {
     # The folder of the summaries, inside Pelican's content folder (PATH).
     "WORKSHOP_DIR": "workshops",
@@ -25,4 +27,4 @@ DEFAULTS = {
 
 def workshop_settings(settings: dict) -> dict:
     """The plugin's settings: defaults overlaid with the user's, as a new dict."""
-    return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    return overlay(settings, DEFAULTS)

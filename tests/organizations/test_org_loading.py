@@ -237,3 +237,11 @@ def test_close_codes(value, list_name, expected):
 )
 def test_close_names(value, expected):
     assert close_names(value, ("name", "summary", "contact")) == expected
+
+
+def test_an_empty_about_file_is_no_description_and_no_warning(orgs):
+    orgs.write("anakyklono", files={"about.el.md": "Περιγραφή.\n", "about.en.md": "\n"})
+    result = orgs.load()
+    [org] = result.organizations
+    assert org.about == {"el": "Περιγραφή.\n"}
+    assert result.problems == []

@@ -202,13 +202,13 @@ def test_a_failed_build_is_not_remembered(site, monkeypatch):
 def test_pages_rendered_on_all_cores_equal_pages_rendered_in_one_process(site, tmp_path):
     source, _, _, _ = site
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    _build(source, serial, tmp_path / "c1", incremental_build=False, KALO_PARALLEL_PAGES_FROM=10**9)
+    _build(source, serial, tmp_path / "c1", incremental_build=False, KALO_WORKERS=1)
     _build(
         source,
         parallel,
         tmp_path / "c2",
         incremental_build=False,
-        KALO_PARALLEL_PAGES_FROM=1,
+        KALO_PARALLEL_FROM=1,
         KALO_WORKERS=3,
     )
     assert _tree(serial, pagefind=False) == _tree(parallel, pagefind=False)

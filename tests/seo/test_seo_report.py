@@ -82,3 +82,42 @@ def test_format_failures():
     text = format_failures(failing_pages(reports(), settings), settings["SEO_FAIL_MIN_SCORE"])
     assert GOOD_EL.url in text and "keyphrase_set" in text and "below the minimum 50" in text
     assert format_failures([]) == ""
+
+
+def _theme_copy(tmp_path, change_from: str, change_to: str):
+    from seo.report import TEMPLATE, THEME_TEMPLATES
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    text = (THEME_TEMPLATES / TEMPLATE).read_text(encoding="utf-8")
+    assert change_from in text
+    (templates / TEMPLATE).write_text(text.replace(change_from, change_to), encoding="utf-8")
+    return templates
+
+
+def test_html_comes_from_the_themes_template(tmp_path):
+    templates = _theme_copy(tmp_path, "<main>", '<main class="changed-in-the-theme">')
+    assert '<main class="changed-in-the-theme">' in render_html(reports(), templates)
+    assert "changed-in-the-theme" not in render_html(reports())
+
+
+def test_html_interface_strings_come_from_the_catalog():
+    from kalo.i18n import translate
+
+    html = render_html(reports())
+    for message in ("SEO report", "Keyphrase", "Problem"):
+        assert f">{translate('el', message)}<" in html and f">{message}<" in html
+
+
+def test_html_escapes_quotes_as_before():
+    html = render_html([analyze_page(change(GOOD_EN, title='O\'Neil & "Sons"', url="/q/"))])
+    assert "O&#x27;Neil &amp; &quot;Sons&quot;" in html
+
+
+def test_a_changed_template_is_not_served_from_the_report_cache(tmp_path):
+    from seo.analysis_step import _report_key
+    from seo.report import THEME_TEMPLATES
+
+    templates = _theme_copy(tmp_path, "<main>", "<main >")
+    assert _report_key(["a", "b"], THEME_TEMPLATES) == _report_key(["b", "a"], THEME_TEMPLATES)
+    assert _report_key(["a", "b"], THEME_TEMPLATES) != _report_key(["a", "b"], templates)

@@ -1,0 +1,141 @@
+"""kalo.parallel: one policy for the number of processes, and results as a loop gives them."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from kalo import parallel
+from kalo.parallel import RemoteTraceback, WorkerFailed, map_forked, map_fresh, worker_count
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_from_the_environment(monkeypatch):
+    monkeypatch.delenv("KALO_WORKERS", raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 4)
+
+
+def test_every_core_when_there_are_enough_items():
+    assert worker_count(1000) == 4
+    assert worker_count(64) == 4
+    assert worker_count(1000, settings={"KALO_WORKERS": 3}) == 3
+
+
+@pytest.mark.parametrize(
+    ("items", "settings", "options"),
+    [
+        (1000, {"KALO_WORKERS": 1}, {}),  # the setting: serial
+        (63, {}, {}),  # below the default threshold
+        (3, {}, {"parallel_from": 4}),  # below a job's own threshold
+        (100, {"KALO_PARALLEL_FROM": 101}, {}),  # the setting overrides the job's threshold
+        (1000, {}, {"workers": 1}),  # the job's own number (IMAGES_WORKERS)
+        (1, {"KALO_PARALLEL_FROM": 0}, {}),  # never more processes than items
+        (0, {"KALO_PARALLEL_FROM": 0}, {}),
+    ],
+)
+def test_serial(items, settings, options):
+    assert worker_count(items, settings=settings, **options) == 1
+
+
+def test_the_environment_variable_when_the_settings_say_nothing(monkeypatch):
+    monkeypatch.setenv("KALO_WORKERS", "1")
+    assert worker_count(1000) == 1
+    assert worker_count(1000, settings={"KALO_WORKERS": 2}) == 2
+
+
+def test_a_jobs_own_number_comes_first_and_is_capped_by_the_items():
+    assert worker_count(1000, settings={"KALO_WORKERS": 1}, workers=3) == 3
+    assert worker_count(5, settings={"KALO_PARALLEL_FROM": 2}, workers=8) == 5
+    assert worker_count(2, parallel_from=2) == 2
+
+
+def test_no_fork_on_the_platform_means_serial_for_forked_work(monkeypatch):
+    monkeypatch.delattr(parallel.os, "fork")
+    assert worker_count(1000, needs_fork=True) == 1
+    assert worker_count(1000) == 4
+
+
+MANY = {"KALO_PARALLEL_FROM": 1, "KALO_WORKERS": 3}
+
+
+def test_forked_results_are_in_order_and_come_from_several_processes():
+    lock = threading.Lock()  # not picklable: the function is inherited, never pickled
+
+    def square_and_pid(item):
+        with lock:
+            return item * item, os.getpid()
+
+    results = map_forked(square_and_pid, range(20), settings=MANY)
+    assert [value for value, _ in results] == [item * item for item in range(20)]
+    pids = {pid for _, pid in results}
+    assert len(pids) == 3 and os.getpid() in pids
+
+
+def test_few_items_are_worked_on_here():
+    results = map_forked(lambda item: os.getpid(), range(3))
+    assert results == [os.getpid()] * 3
+
+
+def test_an_exception_in_a_child_is_raised_here_with_its_traceback():
+    def fail_on_five(item):
+        if item == 5:  # a child's item (3 processes: 0, 3, 6 are ours; 2, 5, 8 the second child's)
+            raise ValueError(f"bad item {item}")
+        return item
+
+    with pytest.raises(ValueError, match="bad item 5") as raised:
+        map_forked(fail_on_five, range(9), settings=MANY)
+    assert isinstance(raised.value.__cause__, RemoteTraceback)
+    assert "fail_on_five" in str(raised.value.__cause__)
+
+
+def test_an_exception_that_cannot_be_pickled_is_reported_with_its_text():
+    class Local(Exception):  # a local class cannot be pickled
+        pass
+
+    def fail(item):
+        if item == 1:
+            raise Local("only its text can travel")
+        return item
+
+    with pytest.raises(WorkerFailed, match="only its text can travel"):
+        map_forked(fail, range(6), settings=MANY)
+
+
+def test_a_child_that_dies_is_reported():
+    def die(item):
+        if item == 2:
+            os._exit(3)
+        return item
+
+    with pytest.raises(WorkerFailed, match="exit status 3"):
+        map_forked(die, range(6), settings=MANY)
+
+
+def test_this_process_failing_still_waits_for_the_children(tmp_path):
+    def work(item):
+        if item == 0:
+            raise RuntimeError("ours")
+        (tmp_path / str(item)).write_text("done", encoding="utf-8")
+        return item
+
+    with pytest.raises(RuntimeError, match="ours"):
+        map_forked(work, range(6), settings=MANY)
+    # The children's items (1, 2, 4, 5) were all done before the failure was raised.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["1", "2", "4", "5"]
+
+
+def pid_and_double(item: int) -> tuple[int, int]:
+    return item * 2, os.getpid()
+
+
+def test_fresh_processes_give_results_in_order():
+    results = map_fresh(pid_and_double, range(8), workers=2, parallel_from=2)
+    assert [value for value, _ in results] == [item * 2 for item in range(8)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_fresh_processes_are_not_started_for_serial_work():
+    results = map_fresh(pid_and_double, range(8), settings={"KALO_WORKERS": 1})
+    assert {pid for _, pid in results} == {os.getpid()}
