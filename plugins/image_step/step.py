@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -10,8 +11,9 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from image_step.markdown import markdown_image_sources, replace_images
-from images import ImageRequest, load_settings, process_images, publish, render_picture
+from images import ImageRequest, load_settings, process_images, render_picture
 from kalo import codes, timing
+from kalo.output import Output, output_of
 from kalo.problems import raise_if_errors
 
 log = logging.getLogger(__name__)
@@ -86,18 +88,32 @@ def process_site_images(generators) -> None:
             image_settings,
         )
         raise_if_errors(result.problems)
-        publish(result, output)
+        written = output_of(settings)
+        _publish(result, written)
         site.responsive = {
             (request.source, request.role): image for request, image in result.images.items()
         }
         site.encodes = result.encodes
     with timing.step("social images"):
-        site.encodes += _social_images(site, directory, programme, output, image_settings)
+        site.encodes += _social_images(site, directory, programme, output, image_settings, written)
     log.info("images: %d encoded, the rest from the cache", site.encodes)
     context["site_images"] = site
 
 
-def _social_images(site: SiteImages, directory, programme, output: Path, image_settings) -> int:
+def _publish(result, written: Output) -> None:
+    """Every variant into the output: kept where an in-place build already has it (its
+    name carries its content's key), else hard-linked from the cache."""
+    done: set = set()
+    for image in result.images.values():
+        for variant in image.variants:
+            if variant.path not in done:
+                done.add(variant.path)
+                written.place(str(variant.path), variant.cache_file, variant.cache_file.name)
+
+
+def _social_images(
+    site: SiteImages, directory, programme, output: Path, image_settings, written: Output
+) -> int:
     from images.social import SocialJob, make_many_social_images  # loads the font package
 
     pages = []  # (kind, slug), in the order the jobs are made
@@ -131,7 +147,13 @@ def _social_images(site: SiteImages, directory, programme, output: Path, image_s
                 stem=workshop.slug,
             )
         )
-    made_all = make_many_social_images(jobs, settings=image_settings)
+    made_all = make_many_social_images(
+        jobs,
+        settings=image_settings,
+        place=lambda cached, target: written.place(
+            os.path.relpath(target, output).replace(os.sep, "/"), cached, cached.name
+        ),
+    )
     encodes = 0
     problems = []
     for page, made in zip(pages, made_all, strict=False):

@@ -36,6 +36,7 @@ def _finish(pelican) -> None:
 
     from kalo import timing
     from kalo.cache import cache_dir
+    from kalo.output import output_of
     from search.indexer import build_index
     from search.settings import search_settings
 
@@ -48,6 +49,7 @@ def _finish(pelican) -> None:
                 sorted(pages, key=lambda p: p.path),
                 options,
                 cache=cache_dir(pelican.settings, "search"),
+                written=output_of(pelican.settings),
             )
 
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from kalo.files import write_atomic
-from kalo.incremental import file_digest
+from kalo.output import Output
 from kalo.problems import Problem, raise_if_errors
 from search.select import IndexedPage, mark_body
 
@@ -63,7 +63,11 @@ ENTRY = "pagefind-entry.json"
 
 
 def build_index(
-    output: Path, pages: list[IndexedPage], options: dict, cache: Path | None = None
+    output: Path,
+    pages: list[IndexedPage],
+    options: dict,
+    cache: Path | None = None,
+    written: Output | None = None,
 ) -> None:
     """Index ``pages`` of ``output`` into ``output/<SEARCH_BUNDLE_DIR>/``, one index per language.
 
@@ -80,6 +84,7 @@ def build_index(
     its filter files in a different order on every run). Cached files are hard-linked
     into the site (later steps replace files, never write into them).
     """
+    written = written or Output(output)
     binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
     if not pages:  # a new site with no content yet: Pagefind refuses an empty folder
         log.warning("search: no page to index yet; the search page will find nothing")
@@ -91,14 +96,16 @@ def build_index(
     with tempfile.TemporaryDirectory(prefix="kalo-search-") as tmp:
         for lang in languages:
             chosen = [page for page in pages if page.lang == lang]
-            key = _bundle_key(output, chosen, command_options, binary)
+            key = _bundle_key(output, chosen, command_options, binary, written)
             cached = cache / key if cache else None
             if cached is not None and (cached / ENTRY).exists():
                 made = cached
                 os.utime(cached)  # the newest: kept
                 log.info("search: index of %d pages (%s) reused from the cache", len(chosen), lang)
             else:
-                made = _index(output, chosen, binary, options, Path(tmp) / f"bundle-{lang}", cached)
+                made = _index(
+                    output, chosen, binary, options, Path(tmp) / f"bundle-{lang}", cached, written
+                )
             _link_tree(made, bundle)
             entries.append(json.loads((made / ENTRY).read_text(encoding="utf-8")))
     # A new file: the one there is a link to one language's cached entry, never changed.
@@ -120,6 +127,7 @@ def _index(
     options: dict,
     work: Path,
     cached: Path | None,
+    written: Output,
 ) -> Path:
     """Run Pagefind over ``pages``; the bundle goes into ``cached`` (through a temporary
     name, so another build never sees half of it) or, without a cache, into ``work``."""
@@ -128,7 +136,8 @@ def _index(
         target = source / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8"
+            mark_body(written.readable(output / page.path).read_text(encoding="utf-8")),
+            encoding="utf-8",
         )
     # Pagefind writes a whole folder: it is made under a temporary name and renamed into the
     # cache in one step (kalo.files.write_atomic replaces files, not folders).
@@ -189,7 +198,11 @@ def _merged_entry(entries: list[dict]) -> str:
 
 
 def _bundle_key(
-    output: Path, pages: list[IndexedPage], command_options: list[str], binary: Path
+    output: Path,
+    pages: list[IndexedPage],
+    command_options: list[str],
+    binary: Path,
+    written: Output,
 ) -> str:
     """The pages' bytes as written (marking them is a function of those bytes), their
     addresses and languages, the options and the binary."""
@@ -197,7 +210,7 @@ def _bundle_key(
     digest.update(repr((command_options, binary.stat().st_size, BUNDLE_FORMAT)).encode())
     for page in sorted(pages, key=lambda p: p.path):
         digest.update(f"{page.path}\0{page.url}\0{page.lang}\0".encode())
-        digest.update(file_digest(output / page.path))
+        digest.update(written.digest(output / page.path))
     return digest.hexdigest()
 
 

@@ -94,10 +94,12 @@ def analyze_written(
     cache: Path,
     keys_out: list[str] | None = None,
     build_settings: Mapping[str, Any] | None = None,
+    digests: Sequence[bytes] | None = None,
 ) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports).
-    ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``)."""
+    ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``).
+    ``digests``: the SHA-256 of each page's bytes, when known (else each page is read)."""
     with timing.step("SEO analysis: keys and cache"):
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
@@ -105,7 +107,11 @@ def analyze_written(
         site_wide = hashlib.sha256(
             repr((sorted(settings.items()), _code_version())).encode()
         ).digest()
-        keys = [_key(job, file_digest(job["page"].path), site_wide) for job in jobs_by_page]
+        if digests is None:
+            digests = [file_digest(job["page"].path) for job in jobs_by_page]
+        keys = [
+            _key(job, digest, site_wide) for job, digest in zip(jobs_by_page, digests, strict=True)
+        ]
         if keys_out is not None:
             keys_out.extend(keys)
         store = ResultStore(cache)

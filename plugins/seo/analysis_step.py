@@ -9,6 +9,7 @@ out. With ``SEO_FAIL_LEVEL`` set, pages that fail stop the build (nothing is pub
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 from kalo import i18n, timing
 from kalo.cache import cache_dir
 from kalo.files import replacing
+from kalo.output import output_of
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import failing_pages
 from seo.analysis_cache import analyze_written
@@ -104,7 +106,13 @@ def analyze_and_report(
     site_host = urlsplit(site_url).hostname or ""
     cache = cache_dir(settings, "seo")
     keys: list[str] = []
-    reports = analyze_written(pages, site_host, seo_settings, cache, keys, build_settings=settings)
+    # Pages kept in the output folder are read there; their digests are known (kalo.output).
+    written = output_of(settings)
+    digests = [written.digest(page.path) for page in pages]
+    pages = [dataclasses.replace(page, path=written.readable(page.path)) for page in pages]
+    reports = analyze_written(
+        pages, site_host, seo_settings, cache, keys, build_settings=settings, digests=digests
+    )
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):

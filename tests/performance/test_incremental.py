@@ -256,3 +256,67 @@ def test_a_pickle_cache_that_cannot_be_read_is_empty_and_replacing_it_drops_old_
     replace_pickle(current, {"a": 1}, "cache-")
     assert read_pickle(current) == {"a": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-v2.pickle"]
+
+
+def test_an_in_place_build_replaces_only_what_changed_and_equals_a_clean_build(site):
+    """The output folder stays (same inode); unchanged pages and images are the same files."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    root = output.stat().st_ino
+    image = next((output / "images" / "organizations").rglob("*.avif"))
+    image_inode = image.stat().st_ino
+    before = _inodes(output)
+    about = source / "organizations" / "foreas-00011" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert output.stat().st_ino == root
+    assert image.stat().st_ino == image_inode
+    after = _inodes(output)
+    changed = {path for path, inode in after.items() if before.get(path) != inode}
+    assert "en/organizations/foreas-00011/index.html" in changed
+    profiles = [path for path in after if "/foreas-" in f"/{path}"]
+    assert len(_profile_slugs(changed)) < len(_profile_slugs(profiles)) / 2
+    clean = work / "clean-in-place"
+    _build(source, clean, work / "clean-in-place-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_file_added_to_the_output_by_hand_makes_the_next_build_fresh(site):
+    """Every folder's identity is recorded: a stray file anywhere is seen, and a clean
+    output replaces the folder that holds it."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    stray = output / "organizations" / "foreas-00012" / "stray.html"
+    stray.write_text("left by hand", encoding="utf-8")
+    root = output.stat().st_ino
+    about = source / "organizations" / "foreas-00012" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΑκόμη μία γραμμή.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert not stray.exists()
+    assert output.stat().st_ino != root  # swapped in whole, not updated in place
+    clean = work / "clean-stray"
+    _build(source, clean, work / "clean-stray-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_without_an_output_pages_come_from_the_page_store(site):
+    """CI restores the cache, not the output: unchanged pages are linked from the store
+    (the same files as the last build's), and the site equals a clean build."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    page = "organizations/foreas-00013/index.html"
+    inode = (output / page).stat().st_ino
+    shutil.rmtree(output)
+    assert _build(source, output, cache)
+    assert (output / page).stat().st_ino == inode
+    profile = source / "organizations" / "foreas-00013" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Πλατεία", 1), encoding="utf-8"
+    )
+    shutil.rmtree(output)
+    assert _build(source, output, cache)
+    assert (output / page).stat().st_ino != inode
+    assert "Πλατεία" in (output / page).read_text(encoding="utf-8")
+    clean = work / "clean-store"
+    _build(source, clean, work / "clean-store-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
