@@ -30,7 +30,9 @@ class FlyersGenerator(Generator):
                     "flyer_organization",
                     urls.organization(org.slug, lang),
                     lang,
-                    shows=stable_repr(("flyer", lang, org, _logo(site, org))),
+                    shows=stable_repr(
+                        ("flyer", lang, directory.fingerprint(org.slug), _logo(site, org))
+                    ),
                     organization=org,
                     counterparts={code: urls.organization(org.slug, code) for code in LANGS},
                 )

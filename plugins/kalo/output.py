@@ -32,6 +32,7 @@ folder, the folder being replaced, and what was kept or written with a token.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import shutil
@@ -48,6 +49,7 @@ from kalo.files import write_atomic
 from kalo.incremental import REUSE_PAGES, file_digest
 
 FORMAT = 1
+log = logging.getLogger(__name__)
 
 # The Output of each running build, by its staging folder: signals carry no build object.
 _builds: dict[str, Output] = {}
@@ -208,6 +210,17 @@ class Output:
                     emptied.add(parent)
             for folder in sorted(emptied, key=lambda f: -f.count("/")):
                 _remove_empty(self.target, folder)
+        log.info(
+            "output: %d files replaced or added, %d kept, %d removed",
+            len(staged),
+            len(self.kept),
+            len(removed),
+        )
+        if os.environ.get("KALO_OUTPUT_DEBUG"):
+            from collections import Counter
+
+            tops = Counter(rel.split("/")[0] for rel in staged)
+            log.info("output: replaced by folder: %s", dict(tops.most_common(12)))
         return files
 
 

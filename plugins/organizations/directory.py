@@ -8,10 +8,12 @@ the build stays linear with thousands of organizations.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kalo import codes
+from kalo.incremental import stable_repr
 from kalo.text import sort_key
 from organizations.model import Organization
 
@@ -59,9 +61,20 @@ class Directory:
     facets: dict[str, list[FacetValue]]  # facet → values with at least one member
     withdrawn: list[Organization]
     left_out: LeftOut
+    # Slug → digest of what its model was made from (organizations.load), when known.
+    fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def get(self, slug: str) -> Organization | None:
         return self.by_slug.get(slug)
+
+    def fingerprint(self, slug: str) -> str:
+        """A digest that changes whenever the organization's model changes: the loader's
+        (made from its folder's files), else one made from the model itself."""
+        known = self.fingerprints.get(slug)
+        if known is None:
+            made = stable_repr(self.by_slug[slug]).encode("utf-8", "surrogatepass")
+            known = self.fingerprints[slug] = hashlib.sha256(made).hexdigest()
+        return known
 
     def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
         """Organizations in the alphabetical order of ``lang`` (accents ignored)."""
@@ -81,7 +94,11 @@ class Directory:
         return iter(self.organizations)
 
 
-def build_directory(all_organizations: list[Organization], possible_partners: int = 6) -> Directory:
+def build_directory(
+    all_organizations: list[Organization],
+    possible_partners: int = 6,
+    fingerprints: dict[str, str] | None = None,
+) -> Directory:
     published = sorted((o for o in all_organizations if o.published), key=lambda o: o.slug)
     by_slug = {org.slug: org for org in published}
     left_out = LeftOut(
@@ -97,6 +114,7 @@ def build_directory(all_organizations: list[Organization], possible_partners: in
         facets=_facets(published),
         withdrawn=sorted((o for o in all_organizations if o.withdrawn), key=lambda o: o.slug),
         left_out=left_out,
+        fingerprints=dict(fingerprints or {}),
     )
 
 

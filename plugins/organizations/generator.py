@@ -16,9 +16,11 @@ from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
 from kalo.markup import MarkdownCache
+from kalo.output import output_of
 from kalo.pages import PageBatch
 from kalo.problems import raise_if_errors
 from organizations import urls
+from organizations.cards import FIRST_SCREEN, CardCache
 from organizations.directory import FACETS, build_directory
 from organizations.load import load_organizations
 from organizations.settings import org_settings
@@ -41,7 +43,7 @@ class OrganizationsGenerator(Generator):
 
         self.options = org_settings(self.settings)
         self.directory = build_directory(
-            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
+            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"], result.fingerprints
         )
         rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
         keys = [(org.slug, lang) for org in self.directory for lang in org.about]
@@ -61,8 +63,14 @@ class OrganizationsGenerator(Generator):
         )
         self.context["organizations"] = self.directory
         self.context["org_urls"] = urls
-        # Cards rendered once and reused by every listing (organizations.cards).
-        self.context["org_cards"] = {}
+        # Cards rendered once and reused by every listing (organizations.cards), and kept
+        # across builds by what they show when pages get fingerprints (kalo.pages).
+        self._output = output_of(self.settings)
+        self.cards = CardCache()
+        if self._output.fingerprints:
+            name = f"cards-{path_key(orgdir)}"
+            self.cards = CardCache(cache / f"{name}.pickle", self._card_material, name)
+        self.context["org_cards"] = self.cards
         self.context["home_organizations"] = featured(
             self.directory.organizations,
             self.options["ORG_HOME_DATE"] or date.today(),
@@ -70,10 +78,49 @@ class OrganizationsGenerator(Generator):
         )
         self.context["join_links"] = self._join_links()
 
+    def _card_material(self, slug: str) -> str:
+        """What a card shows besides its language and level: the site's inputs (theme,
+        code, settings), the organization's model and its images."""
+        site = self._output.site_fingerprint()
+        return f"{site}\0{self._digest(slug)}\0{self._images_of(slug)}"
+
+    def _listings(self, lang: str) -> list[list]:
+        """The organizations of every listing page of a language, in their order."""
+        made = self.__dict__.setdefault("_listed", {})
+        if lang not in made:
+            made[lang] = [self.directory.sorted(self.directory.organizations, lang)] + [
+                self.directory.sorted(value.slugs, lang)
+                for values in self.directory.facets.values()
+                for value in values
+            ]
+        return made[lang]
+
+    def _listing_cards(self, listed, lang: str) -> list[str]:
+        """The digests of a listing's cards, in order (they are what it shows of them)."""
+        return [
+            self.cards.digest((org.slug, lang, 2, position > FIRST_SCREEN))
+            for position, org in enumerate(listed, start=1)
+        ]
+
     def generate_output(self, writer):
         # Every page is added to one batch, rendered on all cores (kalo.pages), in the
         # order they were always written.
         self._batch = PageBatch(self.context, self.settings, name="organizations")
+        if self._output.fingerprints:
+            # Listings are fingerprinted by their cards: every card they show, made first.
+            with timing.step("organizations: cards"):
+                self.cards.prepare(
+                    self.env,
+                    self.context,
+                    [
+                        (org.slug, lang, 2, position > FIRST_SCREEN)
+                        for lang in LANGS
+                        for listed in self._listings(lang)
+                        for position, org in enumerate(listed, start=1)
+                    ],
+                    self.directory.by_slug,
+                    self.settings,
+                )
         for lang in LANGS:
             self._write_directory(writer, lang)
             self._write_facets(writer, lang)
@@ -82,16 +129,18 @@ class OrganizationsGenerator(Generator):
         self._write_removal_pages(writer)
         with timing.step("organizations: pages"):
             self._batch.write(writer)
+        self.cards.save()
         log.info(
             "organizations: %d pages written, %d unchanged ones reused",
             len(self._batch.pages) - self._batch.reused,
             self._batch.reused,
         )
 
-    def _write(self, writer, template: str, url: str, lang: str, **extra):
+    def _write(self, writer, template: str, url: str, lang: str, shows=None, **extra):
         self._batch.add(
             urls.save_as(url),
             self.get_template(template),
+            shows=shows,
             lang=lang,
             page_url=url,
             **extra,
@@ -123,7 +172,7 @@ class OrganizationsGenerator(Generator):
             "organization",
             counterparts[lang],
             lang,
-            shows=self._profile_shows(org, lang, values),
+            shows=self._profile_shows(org, lang, values) if self._output.fingerprints else None,
             **values,
         )
 
@@ -156,12 +205,16 @@ class OrganizationsGenerator(Generator):
             )
         )
 
-    def _images_of(self, slug: str) -> list:
+    def _images_of(self, slug: str) -> str:
         """The responsive images (logo, photos, those of its Markdown: every role) made from
-        the files of one organization's folder, and its social images."""
+        the files of one organization's folder, and its social images (a digest, made once
+        per organization and build)."""
         site = self.context.get("site_images")
         if site is None:
-            return []
+            return ""
+        digests = self.__dict__.setdefault("_image_digests", {})
+        if slug in digests:
+            return digests[slug]
         if "_images" not in self.__dict__:
             # Image paths are absolute and resolved, like the organizations' folders.
             orgdir = str(Path(self.settings["ORG_PATH"]).resolve()) + os.sep
@@ -173,47 +226,68 @@ class OrganizationsGenerator(Generator):
             self._images = {
                 owner: sorted(items, key=lambda item: item[:2]) for owner, items in grouped.items()
             }
-        return [self._images.get(slug, []), site.social.get(("organizations", slug))]
+        social = site.social.get(("organizations", slug))
+        described = stable_repr([self._images.get(slug, []), social])
+        digests[slug] = hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest()
+        return digests[slug]
 
     def _digest(self, slug: str) -> str:
-        """The digest of one organization's whole model, made once per build."""
-        digests = self.__dict__.setdefault("_digests", {})
-        if slug not in digests:
-            org = self.directory.by_slug[slug]
-            digests[slug] = hashlib.sha256(
-                stable_repr(org).encode("utf-8", "surrogatepass")
-            ).hexdigest()
-        return digests[slug]
+        return self.directory.fingerprint(slug)
+
+    def _listing_shows(self, lang: str, listed, values: dict) -> str | None:
+        """What a listing shows besides the site's inputs: its cards (their digests), the
+        facets' codes and counts, and its own values."""
+        if not self._output.fingerprints:
+            return None
+        facets = [
+            (facet, [(value.code, len(value.slugs)) for value in values_])
+            for facet, values_ in self.directory.facets.items()
+        ]
+        own = {k: v for k, v in values.items() if k not in ("listed", "facets", "facet_value")}
+        current = values.get("facet_value")
+        return stable_repr(
+            (
+                "listing",
+                lang,
+                self._listing_cards(listed, lang),
+                facets,
+                (current.facet, current.code) if current is not None else None,
+                sorted(own.items()),
+            )
+        )
 
     def _write_directory(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.directory_url)
-        self._write(
-            writer,
-            "organizations",
-            counterparts[lang],
-            lang,
-            listed=self.directory.sorted(self.directory.organizations, lang),
+        listed = self._listings(lang)[0]
+        values = dict(
+            listed=listed,
             lastmod=max(map(_lastmod, self.directory), default=None),
             seo_kind=None,
             alternates=counterparts,
             counterparts=counterparts,
             facets=self.directory.facets,
         )
+        self._write(
+            writer,
+            "organizations",
+            counterparts[lang],
+            lang,
+            shows=self._listing_shows(lang, listed, values),
+            **values,
+        )
 
     def _write_facets(self, writer, lang: str) -> None:
+        listings = iter(self._listings(lang)[1:])
         for facet, values in self.directory.facets.items():
             list_name = FACETS[facet][1]
             for value in values:
                 counterparts = urls.per_language(urls.facet_url, facet, value.code)
-                self._write(
-                    writer,
-                    "organization_facet",
-                    counterparts[lang],
-                    lang,
+                listed = next(listings)
+                page_values = dict(
                     facet=facet,
                     facet_value=value,
                     list_name=list_name,
-                    listed=self.directory.sorted(value.slugs, lang),
+                    listed=listed,
                     lastmod=max(
                         (_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None
                     ),
@@ -221,6 +295,14 @@ class OrganizationsGenerator(Generator):
                     alternates=counterparts,
                     counterparts=counterparts,
                     facets=self.directory.facets,
+                )
+                self._write(
+                    writer,
+                    "organization_facet",
+                    counterparts[lang],
+                    lang,
+                    shows=self._listing_shows(lang, listed, page_values),
+                    **page_values,
                 )
 
     def _write_removal_pages(self, writer) -> None:

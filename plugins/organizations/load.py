@@ -42,6 +42,9 @@ class LoadResult:
     folders: int = 0  # organization folders looked at, valid or not
     # One note per folder that will not be published: which, why, and what to change.
     left_out: list[Problem] = field(default_factory=list)
+    # Slug → a digest of everything its model was made from (the folder's files, the day,
+    # the code), when loaded with a cache: equal digests, equal models.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,12 +114,14 @@ def load_organizations(
         for entry in orgdir.iterdir()
         if entry.is_dir() and not entry.name.startswith((".", "_"))
     )
+    fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
     else:
         store = _FolderCache(Path(cache), orgdir, shown.root, today)
         results = store.load_all(folders, shown)
         store.save()
+        fingerprints = store.fingerprints()
     known = KnownOrganizations(
         valid=frozenset(r.slug for r in results if r.organization is not None),
         folders=frozenset(r.slug for r in results),
@@ -135,7 +140,7 @@ def load_organizations(
         if note is not None:
             left_out.append(note)
     organizations.sort(key=lambda org: org.slug)
-    return LoadResult(organizations, problems, len(folders), left_out)
+    return LoadResult(organizations, problems, len(folders), left_out, fingerprints)
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,9 +190,8 @@ class _FolderCache:
         where = path_key(orgdir)
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
-        self.file = (
-            cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
-        )
+        self.material = hashlib.sha256(material.encode()).hexdigest()
+        self.file = cache / f"{self.prefix}{self.material[:16]}.pickle"
         self.known: dict = read_pickle(self.file)  # empty: load everything
         self.today = today
         self.fresh: dict = {}
@@ -211,6 +215,13 @@ class _FolderCache:
         for folder, stamp, result in zip(folders, stamps, results, strict=False):
             self.fresh[folder.name] = (stamp, result)
         return results
+
+    def fingerprints(self) -> dict[str, str]:
+        """Each folder's digest: its stamp and what every result depends on."""
+        return {
+            name: hashlib.sha256(f"{self.material}\0{stamp!r}".encode()).hexdigest()
+            for name, (stamp, _) in self.fresh.items()
+        }
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(
