@@ -320,3 +320,60 @@ def test_without_an_output_pages_come_from_the_page_store(site):
     clean = work / "clean-store"
     _build(source, clean, work / "clean-store-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_listing_is_reused_while_its_cards_are_unchanged(site):
+    """Listings are fingerprinted by their cards: an edit the cards do not show leaves
+    them as they are; an edit they show re-renders those that list the organization."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    slug = "foreas-00014"
+    org = _directory(source).by_slug[slug]
+    directory_page = "organizations/index.html"
+    own_facet = f"organizations/municipality/{org.municipality}/index.html"
+    other = next(
+        value.code
+        for value in _directory(source).facets["municipality"]
+        if value.code != org.municipality
+    )
+    other_facet = f"organizations/municipality/{other}/index.html"
+    before = _inodes(output)
+    profile = source / "organizations" / slug / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Άνω", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    after = _inodes(output)
+    assert after[directory_page] == before[directory_page]  # the address is not on cards
+    assert after[f"organizations/{slug}/index.html"] != before[f"organizations/{slug}/index.html"]
+    import yaml
+
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["summary"]["el"] = "Νέα περίληψη του φορέα."
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    latest = _inodes(output)
+    for page in (directory_page, own_facet):
+        assert latest[page] != after[page]
+        assert "Νέα περίληψη του φορέα." in (output / page).read_text(encoding="utf-8")
+    assert latest[other_facet] == after[other_facet]
+    clean = work / "clean-listing"
+    _build(source, clean, work / "clean-listing-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_editing_one_profile_makes_one_part_of_the_search_index_again(site):
+    import json
+
+    source, output, cache, _ = site
+    _build(source, output, cache, SEARCH_PART_SIZE=4)
+    before = json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(before["el"]) > 2
+    about = source / "organizations" / "foreas-00015" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΚαινούργια λέξη.\n", encoding="utf-8")
+    assert _build(source, output, cache, SEARCH_PART_SIZE=4)
+    after = json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(set(after["el"]) - set(before["el"])) == 1
+    assert len(set(after["el"]) & set(before["el"])) == len(before["el"]) - 1
+    for folder in set(before["el"]) - set(after["el"]):
+        assert not (output / "pagefind" / folder).exists()
