@@ -71,7 +71,8 @@ class FlyersGenerator(Generator):
 
 
 def _logo(site, org):
-    """The logo's files as the image step made them (their names change with the bytes)."""
+    """The logo's files as the image step made them (their names change with the bytes),
+    as plain values."""
     if site is None or org.logo is None:
         return None
-    return site.responsive.get((org.logo.path, "logo"))
+    return site.records.get((str(org.logo.path), "logo"))

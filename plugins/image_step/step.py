@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import os
+import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -12,20 +16,96 @@ from markupsafe import Markup
 
 from image_step.markdown import markdown_image_sources, replace_images
 from images import ImageRequest, load_settings, process_images, render_picture
+from images.model import ResponsiveImage, Variant
 from kalo import codes, timing
+from kalo.files import write_atomic
+from kalo.incremental import file_stamp
 from kalo.output import Output, output_of
+from kalo.pickle_file import read_pickle
 from kalo.problems import raise_if_errors
 
 log = logging.getLogger(__name__)
+
+
+class LazyImages(Mapping):
+    """(source, role) → ResponsiveImage, each built from its record when first asked for:
+    a page rendered from a cached step builds only the images it shows."""
+
+    def __init__(self, records: dict):
+        self.records = records  # (str(source), role) → _compact(image)
+        self._made: dict = {}
+
+    def __getitem__(self, key):
+        found = self._made.get(key)
+        if found is None:
+            path, role = key
+            found = self._made[key] = _expand(self.records[(str(path), role)])
+        return found
+
+    def __contains__(self, key) -> bool:
+        return (str(key[0]), key[1]) in self.records
+
+    def __iter__(self):
+        return ((Path(path), role) for path, role in self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
 
 
 @dataclass
 class SiteImages:
     """The build's images: responsive ones by (source, role), social ones by page."""
 
-    responsive: dict = field(default_factory=dict)  # (Path, role) → ResponsiveImage
+    responsive: Mapping = field(default_factory=dict)  # (Path, role) → ResponsiveImage
     social: dict = field(default_factory=dict)  # ("organizations"|"workshops", slug) → {og, square}
     encodes: int = 0
+    # (str(source), role) → the image as plain values (what ``responsive`` is made from).
+    records: dict = field(default_factory=dict)
+
+    def folder_digests(self, root: Path) -> dict[str, str]:
+        """A digest of the images made from each sub-folder of ``root`` (every role), for
+        the fingerprints of the pages that show them; once per build."""
+        made = self.__dict__.setdefault("_digests", {})
+        if root not in made:
+            prefix = str(root) + os.sep
+            grouped: dict[str, list] = {}
+            for (path, role), record in self.records.items():
+                if path.startswith(prefix):
+                    owner = path[len(prefix) :].split(os.sep)[0]
+                    grouped.setdefault(owner, []).append((path, role, record))
+            made[root] = {
+                owner: hashlib.sha256(repr(sorted(items)).encode("utf-8")).hexdigest()
+                for owner, items in grouped.items()
+            }
+        return made[root]
+
+
+def _compact(image: ResponsiveImage) -> tuple:
+    """The image as plain values (quick to store and to load: no path objects)."""
+    return (
+        image.source,
+        image.sha256,
+        image.role,
+        image.sizes,
+        image.width,
+        image.height,
+        image.has_alpha,
+        tuple(
+            (v.format, v.width, v.height, str(v.path), v.bytes, str(v.cache_file))
+            for v in image.variants
+        ),
+    )
+
+
+def _expand(record: tuple) -> ResponsiveImage:
+    *head, variants = record
+    return ResponsiveImage(
+        *head,
+        tuple(
+            Variant(fmt, width, height, PurePosixPath(path), size, Path(cache_file))
+            for fmt, width, height, path, size, cache_file in variants
+        ),
+    )
 
 
 def _organization_requests(directory) -> list[ImageRequest]:
@@ -71,6 +151,11 @@ def _workshop_requests(programme) -> list[ImageRequest]:
     ]
 
 
+# Changes when what the step stores changes (invalidates stored steps).
+STEP_FORMAT = 1
+KEPT_STEPS = 4
+
+
 def process_site_images(generators) -> None:
     context = generators[0].context
     settings = generators[0].settings
@@ -78,26 +163,134 @@ def process_site_images(generators) -> None:
     image_settings = load_settings(settings, Path(settings["PATH"]).parent)
     directory = context.get("organizations") or ()
     programme = context.get("workshop_programme")
-    site = SiteImages()
+    written = output_of(settings)
     with timing.step("images"):
         workshops_folder = Path(settings["PATH"]) / settings.get("WORKSHOP_DIR", "workshops")
-        result = process_images(
+        requests = (
             _organization_requests(directory)
             + _workshop_requests(programme)
-            + _markdown_requests(directory, programme, workshops_folder),
-            image_settings,
+            + _markdown_requests(directory, programme, workshops_folder)
         )
-        raise_if_errors(result.problems)
-        written = output_of(settings)
-        _publish(result, written)
-        site.responsive = {
-            (request.source, request.role): image for request, image in result.images.items()
-        }
-        site.encodes = result.encodes
-    with timing.step("social images"):
-        site.encodes += _social_images(site, directory, programme, output, image_settings, written)
+        jobs, pages = _social_jobs(directory, programme, output)
+        stored = _stored_step(requests, jobs, image_settings, written)
+        site = stored[1] if stored is not None and _place_stored(stored[1], written) else None
+        if site is None:
+            site = _make_step(requests, jobs, pages, output, image_settings, written)
+            if written.incremental and stored is not None:
+                _store_step(stored[0], site, image_settings)
     log.info("images: %d encoded, the rest from the cache", site.encodes)
     context["site_images"] = site
+
+
+def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
+    """Everything the step's result is made from: the requests, each source file's stamp,
+    the social images' texts, the settings, the code of the image plugins."""
+    if not written.incremental:
+        return None
+    out = written.staging
+    stamps = {}
+    for path in {request.source for request in requests} | {
+        job.image for job in jobs if job.image is not None
+    }:
+        try:
+            stamps[str(path)] = file_stamp(os.stat(path))
+        except OSError:
+            return None  # a missing file: the step says which
+    material = repr(
+        (
+            STEP_FORMAT,
+            _code_version(),
+            image_settings,
+            [(str(r.source), r.role, r.dest) for r in requests],
+            sorted(stamps.items()),
+            [
+                (
+                    job.title,
+                    job.subtitle,
+                    str(job.image),
+                    os.path.relpath(job.out_dir, out),
+                    job.stem,
+                )
+                for job in jobs
+            ],
+        )
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    digest = hashlib.sha256()
+    plugins = Path(__file__).resolve().parents[1]
+    for package in ("images", "image_step"):
+        for path in sorted((plugins / package).glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _step_file(image_settings, key: str) -> Path:
+    return image_settings.cache_path / "steps" / f"step-{key[:32]}.pickle"
+
+
+def _stored_step(requests, jobs, image_settings, written: Output):
+    """(key, SiteImages) of an earlier build made from the same inputs, or (key, None)."""
+    key = _step_key(requests, jobs, image_settings, written)
+    if key is None:
+        return None
+    stored = read_pickle(_step_file(image_settings, key))
+    if not stored:
+        return key, None
+    return key, SiteImages(LazyImages(stored["records"]), stored["social"], 0, stored["records"])
+
+
+def _place_stored(site: SiteImages | None, written: Output) -> bool:
+    """Every file of a stored step into the output; False if a cached file is gone."""
+    if site is None:
+        return False
+    placed: set = set()
+    for record in site.records.values():
+        for _fmt, _width, _height, path, _size, cache_file in record[7]:
+            if path not in placed:
+                placed.add(path)
+                if not written.place(path, Path(cache_file), cache_file.rpartition("/")[2]):
+                    return False
+    for social in site.social.values():
+        for name in ("og", "square"):
+            rel, cached = social[name], social[f"{name}_cache"]
+            if not written.place(rel, Path(cached), cached.rpartition("/")[2]):
+                return False
+    return True
+
+
+def _store_step(key: str, site: SiteImages, image_settings) -> None:
+    file = _step_file(image_settings, key)
+    write_atomic(
+        file,
+        pickle.dumps(
+            {"records": site.records, "social": site.social}, protocol=pickle.HIGHEST_PROTOCOL
+        ),
+    )
+    older = sorted(file.parent.glob("step-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for stale in older[:-KEPT_STEPS]:
+        stale.unlink(missing_ok=True)
+
+
+def _make_step(requests, jobs, pages, output: Path, image_settings, written: Output):
+    site = SiteImages()
+    result = process_images(requests, image_settings)
+    raise_if_errors(result.problems)
+    _publish(result, written)
+    site.records = {
+        (str(request.source), request.role): _compact(image)
+        for request, image in result.images.items()
+    }
+    site.responsive = {
+        (request.source, request.role): image for request, image in result.images.items()
+    }
+    site.encodes = result.encodes
+    with timing.step("social images"):
+        site.encodes += _social_images(site, jobs, pages, output, image_settings, written)
+    return site
 
 
 def _publish(result, written: Output) -> None:
@@ -111,10 +304,8 @@ def _publish(result, written: Output) -> None:
                 written.place(str(variant.path), variant.cache_file, variant.cache_file.name)
 
 
-def _social_images(
-    site: SiteImages, directory, programme, output: Path, image_settings, written: Output
-) -> int:
-    from images.social import SocialJob, make_many_social_images  # loads the font package
+def _social_jobs(directory, programme, output: Path):
+    from images.social import SocialJob
 
     pages = []  # (kind, slug), in the order the jobs are made
     jobs = []
@@ -147,19 +338,33 @@ def _social_images(
                 stem=workshop.slug,
             )
         )
-    made_all = make_many_social_images(
-        jobs,
-        settings=image_settings,
-        place=lambda cached, target: written.place(
-            os.path.relpath(target, output).replace(os.sep, "/"), cached, cached.name
-        ),
-    )
+    return jobs, pages
+
+
+def _social_images(
+    site: SiteImages, jobs, pages, output: Path, image_settings, written: Output
+) -> int:
+    from images.social import make_many_social_images  # loads the font package
+
+    cached_files: dict = {}
+
+    def place(cached: Path, target: Path) -> None:
+        rel = os.path.relpath(target, output).replace(os.sep, "/")
+        cached_files[rel] = str(cached)
+        written.place(rel, cached, cached.name)
+
+    made_all = make_many_social_images(jobs, settings=image_settings, place=place)
     encodes = 0
     problems = []
     for page, made in zip(pages, made_all, strict=False):
         encodes += made.encodes
         problems.extend(made.problems)
-        site.social[page] = _relative(made, output)
+        social = _relative(made, output)
+        site.social[page] = {
+            **social,
+            "og_cache": cached_files[social["og"]],
+            "square_cache": cached_files[social["square"]],
+        }
     raise_if_errors(problems)
     return encodes
 
@@ -234,7 +439,8 @@ def responsive_images(context, html: str, folder) -> Markup:
 @pass_context
 def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
     site = context.get("site_images")
-    return site.social.get((kind, slug)) if site else None
+    found = site.social.get((kind, slug)) if site else None
+    return {"og": found["og"], "square": found["square"]} if found else None
 
 
 def install_jinja_helpers(generator) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -215,19 +214,10 @@ class OrganizationsGenerator(Generator):
         digests = self.__dict__.setdefault("_image_digests", {})
         if slug in digests:
             return digests[slug]
-        if "_images" not in self.__dict__:
-            # Image paths are absolute and resolved, like the organizations' folders.
-            orgdir = str(Path(self.settings["ORG_PATH"]).resolve()) + os.sep
-            grouped: dict[str, list] = {}
-            for (path, role), image in site.responsive.items():
-                if str(path).startswith(orgdir):
-                    owner = str(path)[len(orgdir) :].split(os.sep)[0]
-                    grouped.setdefault(owner, []).append((str(path), role, image))
-            self._images = {
-                owner: sorted(items, key=lambda item: item[:2]) for owner, items in grouped.items()
-            }
+        # Image paths are absolute and resolved, like the organizations' folders.
+        images = site.folder_digests(Path(self.settings["ORG_PATH"]).resolve()).get(slug)
         social = site.social.get(("organizations", slug))
-        described = stable_repr([self._images.get(slug, []), social])
+        described = stable_repr([images, social])
         digests[slug] = hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest()
         return digests[slug]
 
