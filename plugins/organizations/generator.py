@@ -106,7 +106,7 @@ class OrganizationsGenerator(Generator):
         # order they were always written.
         self._batch = PageBatch(self.context, self.settings, name="organizations")
         if self._output.fingerprints:
-            # Listings are fingerprinted by their cards: every card they show, made first.
+            # Listings and profiles are fingerprinted by the cards they show: made first.
             with timing.step("organizations: cards"):
                 self.cards.prepare(
                     self.env,
@@ -116,6 +116,13 @@ class OrganizationsGenerator(Generator):
                         for lang in LANGS
                         for listed in self._listings(lang)
                         for position, org in enumerate(listed, start=1)
+                    ]
+                    # Profiles show their partners' cards (partials/org_partners.html).
+                    + [
+                        (partner, lang, 3, True)
+                        for lang in LANGS
+                        for partners in self.directory.partners.values()
+                        for partner in partners
                     ],
                     self.directory.by_slug,
                     self.settings,
@@ -178,9 +185,9 @@ class OrganizationsGenerator(Generator):
     def _profile_shows(self, org, lang: str, values: dict) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
         settings, content pages, workshops, today: kalo.incremental): its own values (the
-        organization, its partners), the possible partners it names, its workshops, every
-        image made from its folder and its social images. Conservative: whole objects, not
-        the fields used."""
+        whole organization), its partners' cards (their digests: the cards are what it
+        shows of them), the possible partners' addresses and names, its workshops, every
+        image made from its folder and its social images."""
         workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
         own = {
             key: value
@@ -193,12 +200,15 @@ class OrganizationsGenerator(Generator):
                 lang,
                 self._digest(org.slug),
                 sorted(own.items()),
-                # Partners are shown as cards, with their logo and first photo.
+                # Partners are shown as cards (organizations/partials/org_partners.html).
                 [
-                    (self._digest(partner.slug), self._images_of(partner.slug))
+                    self.cards.digest((partner.slug, lang, 3, True))
                     for partner in values["partners"]
                 ],
-                [(match, self._digest(match.slug)) for match in values["possible_partners"]],
+                [
+                    (match, self.directory.by_slug[match.slug].name.get(lang))
+                    for match in values["possible_partners"]
+                ],
                 workshops,
                 self._images_of(org.slug),
             )

@@ -97,7 +97,12 @@ def test_nothing_changed_means_nothing_to_do(site):
     assert output.stat().st_ino == before
 
 
-def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
+def test_editing_one_profile_rerenders_its_pages_and_those_that_show_what_changed(site):
+    """An address is shown on its own pages only: they alone are rendered again. A name is
+    shown on the partners' pages (in its card) and on the pages that suggest it as a
+    possible partner: they are rendered again too."""
+    import yaml
+
     source, output, cache, work = site
     directory = _directory(source)
     slug = "foreas-00001"
@@ -110,6 +115,7 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
     assert _build(source, output, cache)
     after = _inodes(output)
     rerendered = {path for path, inode in after.items() if before.get(path) != inode}
+    assert _profile_slugs(rerendered) == {slug}
     showing = (
         {slug}
         | set(directory.partners[slug])
@@ -120,7 +126,14 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
             if match.slug == slug
         }
     )
-    assert _profile_slugs(rerendered) == showing
+    assert len(showing) > 2
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["name"]["el"] = values["name"]["el"] + " Νέο"
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    latest = _inodes(output)
+    greek = {path for path, inode in latest.items() if after.get(path) != inode}
+    assert _profile_slugs(p for p in greek if not p.startswith("en/")) == showing
     clean = work / "clean"
     _build(source, clean, work / "clean-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
