@@ -95,11 +95,13 @@ def analyze_written(
     keys_out: list[str] | None = None,
     build_settings: Mapping[str, Any] | None = None,
     digests: Sequence[bytes] | None = None,
+    report_keys: dict[int, str] | None = None,
 ) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports).
     ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``).
-    ``digests``: the SHA-256 of each page's bytes, when known (else each page is read)."""
+    ``digests``: the SHA-256 of each page's bytes, when known (else each page is read).
+    ``report_keys``: filled with the ``id`` of each report → its page's cache key."""
     with timing.step("SEO analysis: keys and cache"):
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
@@ -131,6 +133,8 @@ def analyze_written(
         )
     for number, report in zip(missing, fresh, strict=False):
         reports[number] = report
+    if report_keys is not None:
+        report_keys.update((id(report), keys[number]) for number, report in reports.items())
     with timing.step("SEO analysis: keys and cache"):
         store.save(keys, {keys[number]: reports[number] for number in missing})
         store.close()

@@ -68,21 +68,30 @@ def report_data(reports: Iterable[PageReport]) -> dict[str, Any]:
 def to_json(reports: Iterable[PageReport]) -> str:
     """The same reports always give the same text (sorted keys and pages, final newline)."""
     out = io.StringIO()
-    _json_into(_sorted(reports), out)
+    _json_into(_sorted(reports), out, Fragments())
     return out.getvalue()
 
 
-def write_json(reports: Iterable[PageReport], path: str | Path) -> Path:
-    return _write_with(Path(path), _json_into, reports)
+def write_json(
+    reports: Iterable[PageReport], path: str | Path, fragments: Fragments | None = None
+) -> Path:
+    return _write_with(
+        Path(path), lambda pages, out: _json_into(pages, out, fragments or Fragments()), reports
+    )
 
 
-def _json_into(pages: Sequence[PageReport], out: TextIO) -> None:
+def _json_into(pages: Sequence[PageReport], out: TextIO, fragments: Fragments) -> None:
     """``report_data`` as JSON with sorted keys, one page per line: readable in a diff, and
     written by the json module's C encoder (an indented dump is pure Python and took most
     of the time of writing the report)."""
     out.write('{"format": ' + json.dumps(FORMAT_VERSION) + ', "pages": [')
     for number, page in enumerate(pages):
-        text = json.dumps(page.to_dict(), ensure_ascii=False, sort_keys=True)
+        text = fragments.get(
+            "json",
+            page,
+            0,
+            lambda page=page: json.dumps(page.to_dict(), ensure_ascii=False, sort_keys=True),
+        )
         out.write(("," if number else "") + "\n" + text)
     summary = json.dumps(_summary(pages), ensure_ascii=False, sort_keys=True)
     out.write("\n], " if pages else "], ")
@@ -149,8 +158,43 @@ def _environment(templates: Path) -> Environment:
         N_=lambda message: message,
         as_html=_as_html,
         by_lang_and_level=_by_lang_and_level,
+        fragment=_no_fragments,
     )
     return env
+
+
+def _no_fragments(kind: str, page: PageReport, number: int, caller) -> Markup:
+    """A page's part of the report, rendered (``Fragments`` keeps them across builds)."""
+    return Markup(caller())
+
+
+class Fragments:
+    """Each page's parts of the report (its row and section in the HTML page, its line of
+    the JSON), by what they are made of: the page's report (its cache key, ``keys``: the
+    ``id`` of each ``PageReport`` → its key) and its place. ``known``: those of the last
+    build; ``used``: this build's, to keep for the next."""
+
+    def __init__(self, known: dict | None = None, keys: dict[int, str] | None = None):
+        self.known = known or {}
+        self.keys = keys or {}
+        self.used: dict = {}
+
+    def get(self, kind: str, page: PageReport, number: int, make: Callable[[], str]) -> str:
+        key = self.keys.get(id(page))
+        if key is None:
+            return make()
+        entry = (kind, key, number)
+        found = self.known.get(entry)
+        if found is None:
+            found = make()
+        self.used[entry] = found
+        return found
+
+    def template_global(self) -> Callable[..., Markup]:
+        def fragment(kind: str, page: PageReport, number: int, caller) -> Markup:
+            return Markup(self.get(kind, page, number, lambda: str(caller())))
+
+        return fragment
 
 
 def render_html(reports: Iterable[PageReport], templates: Path = THEME_TEMPLATES) -> str:
@@ -164,8 +208,14 @@ def render_html(reports: Iterable[PageReport], templates: Path = THEME_TEMPLATES
     return out.getvalue()
 
 
-def _html_into(pages: Sequence[PageReport], stream: TextIO, templates: Path) -> None:
+def _html_into(
+    pages: Sequence[PageReport],
+    stream: TextIO,
+    templates: Path,
+    fragments: Fragments | None = None,
+) -> None:
     """The template, written piece by piece as it renders (never the whole page in memory)."""
+    extra = {"fragment": fragments.template_global()} if fragments is not None else {}
     parts = report_template(templates).generate(
         pages=pages,
         summary=_summary(pages),
@@ -173,15 +223,21 @@ def _html_into(pages: Sequence[PageReport], stream: TextIO, templates: Path) -> 
         symbols=SYMBOLS,
         worst_first=_worst_first,
         ui_lang=_ui_lang,
+        **extra,
     )
     for part in parts:
         stream.write(part)
 
 
 def write_html(
-    reports: Iterable[PageReport], path: str | Path, templates: Path = THEME_TEMPLATES
+    reports: Iterable[PageReport],
+    path: str | Path,
+    templates: Path = THEME_TEMPLATES,
+    fragments: Fragments | None = None,
 ) -> Path:
-    return _write_with(Path(path), lambda pages, out: _html_into(pages, out, templates), reports)
+    return _write_with(
+        Path(path), lambda pages, out: _html_into(pages, out, templates, fragments), reports
+    )
 
 
 # --- Terminal ---------------------------------------------------------------------

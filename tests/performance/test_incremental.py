@@ -390,3 +390,24 @@ def test_editing_one_profile_makes_one_part_of_the_search_index_again(site):
     assert len(set(after["el"]) & set(before["el"])) == len(before["el"]) - 1
     for folder in set(before["el"]) - set(after["el"]):
         assert not (output / "pagefind" / folder).exists()
+
+
+def test_adding_an_organization_gives_what_a_clean_build_gives(site):
+    """A new organization moves every page after it in the SEO report and changes the
+    listings, facets, open data and search parts it joins: an incremental build still
+    writes exactly what a clean build writes."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    new = source / "organizations" / "foreas-00000-neos"
+    shutil.copytree(source / "organizations" / "foreas-00016", new)
+    import yaml
+
+    profile = new / "profile.yaml"
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["name"] = {"el": "Α Νέος φορέας", "en": "A New organization"}
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    assert (output / "organizations" / "foreas-00000-neos" / "index.html").is_file()
+    clean = work / "clean-added"
+    _build(source, clean, work / "clean-added-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
