@@ -33,6 +33,8 @@ import hashlib
 import os
 import pickle
 import time
+from collections import ChainMap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,7 @@ class _Page:
     kwargs: dict
     shows: str | None = None  # digest of all the page shows, besides the site's own inputs
     fingerprint: str | None = None
+    render_values: Callable[[], dict] | None = None  # more values, made only to render
 
 
 @dataclass
@@ -64,15 +67,26 @@ class PageBatch:
     pages: list[_Page] = field(default_factory=list)
     reused: int = 0
 
-    def add(self, name: str, template, *, shows: str | None = None, **kwargs) -> None:
+    def add(
+        self,
+        name: str,
+        template,
+        *,
+        shows: str | None = None,
+        render_values: Callable[[], dict] | None = None,
+        **kwargs,
+    ) -> None:
         """A page to write; ``shows``: a description of all the page shows that does not
         come from the site's own inputs (content, theme, plugins, settings, today), for
         example the data of the organizations it names. With it, the page may be reused
-        when that description did not change; without, it is always rendered."""
+        when that description did not change; without, it is always rendered.
+        ``render_values()``: values the template needs that cost something to make (only
+        called when the page is rendered; ``shows`` must cover them). The context of
+        ``content_written`` has ``kwargs``, and those values when the page was rendered."""
         digest = None
         if shows is not None:  # kept as a digest: descriptions can be long
             digest = hashlib.sha256(shows.encode("utf-8", "surrogatepass")).hexdigest()
-        self.pages.append(_Page(name, template, kwargs, digest))
+        self.pages.append(_Page(name, template, kwargs, digest, render_values=render_values))
 
     def _reuse(self, output: Output, store: PageStore | None) -> list[_Page]:
         """Keep or link the pages made before from the same inputs; the pages left to render."""
@@ -104,7 +118,15 @@ class PageBatch:
         local["localsiteurl"] = local.get("localsiteurl", None)
         local["output_file"] = page.name
         local.update(page.kwargs)
+        if page.render_values is not None:
+            local.update(page.render_values())
         return local
+
+    def _signal_context(self, page: _Page) -> ChainMap:
+        """The same values for ``content_written``, without copying the whole context for
+        each page (listeners only read it)."""
+        own = {"localsiteurl": self.context.get("localsiteurl"), "output_file": page.name}
+        return ChainMap(page.kwargs, own, self.context)
 
     def _render(self, page: _Page, output: str, store: PageStore | None) -> bytes:
         local = self._localcontext(page)
@@ -137,8 +159,8 @@ class PageBatch:
         if store is not None:
             store.save()
         for page in self.pages:
-            path = sanitised_join(output_path, page.name)
-            signals.content_written.send(path, context=self._localcontext(page))
+            path = os.path.join(output_path, page.name)
+            signals.content_written.send(path, context=self._signal_context(page))
 
 
 class PageStore:

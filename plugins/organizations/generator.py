@@ -142,11 +142,14 @@ class OrganizationsGenerator(Generator):
             self._batch.reused,
         )
 
-    def _write(self, writer, template: str, url: str, lang: str, shows=None, **extra):
+    def _write(
+        self, writer, template: str, url: str, lang: str, shows=None, render_values=None, **extra
+    ):
         self._batch.add(
             urls.save_as(url),
             self.get_template(template),
             shows=shows,
+            render_values=render_values,
             lang=lang,
             page_url=url,
             **extra,
@@ -156,60 +159,51 @@ class OrganizationsGenerator(Generator):
         own = org.has_language(lang)
         counterparts = urls.per_language(urls.profile_url, org.slug)
         alternates = {code: url for code, url in counterparts.items() if org.has_language(code)}
-        values = dict(
-            organization=org,
-            about_html=self.about_html.get((org.slug, lang))
-            or self.about_html.get((org.slug, "el")),
-            about_lang=lang if (org.slug, lang) in self.about_html else "el",
-            is_fallback=not own,
-            noindex=not own,
-            alternates=alternates,
-            counterparts=counterparts,
-            partners=self.directory.sorted(self.directory.partners[org.slug], lang),
-            possible_partners=self.directory.possible_partners[org.slug],
-            correction=self._correction_links(org, lang),
-            lastmod=_lastmod(org),
-            keywords=org.keywords.get(lang, ()) if own else (),
-            seo_kind="profile",
-            source=str(org.source.relative_to(org.folder.parent.parent)),
-        )
+        partners = self.directory.sorted(self.directory.partners[org.slug], lang)
         self._write(
             writer,
             "organization",
             counterparts[lang],
             lang,
-            shows=self._profile_shows(org, lang, values) if self._output.fingerprints else None,
-            **values,
+            shows=self._profile_shows(org, lang, partners) if self._output.fingerprints else None,
+            render_values=lambda: dict(
+                about_html=self.about_html.get((org.slug, lang))
+                or self.about_html.get((org.slug, "el")),
+                about_lang=lang if (org.slug, lang) in self.about_html else "el",
+                partners=partners,
+                possible_partners=self.directory.possible_partners[org.slug],
+                correction=self._correction_links(org, lang),
+            ),
+            organization=org,
+            is_fallback=not own,
+            noindex=not own,
+            alternates=alternates,
+            counterparts=counterparts,
+            lastmod=_lastmod(org),
+            keywords=org.keywords.get(lang, ()) if own else (),
+            seo_kind="profile",
+            source=str(org.source.relative_to(org.folder.parent.parent)),
         )
 
-    def _profile_shows(self, org, lang: str, values: dict) -> str:
+    def _profile_shows(self, org, lang: str, partners) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
-        settings, content pages, workshops, today: kalo.incremental): its own values (the
-        whole organization), its partners' cards (their digests: the cards are what it
-        shows of them), the possible partners' addresses and names, its workshops, every
-        image made from its folder and its social images."""
-        workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
-        own = {
-            key: value
-            for key, value in values.items()
-            if key not in ("organization", "partners", "possible_partners")
-        }
+        settings, content pages, workshops, today: kalo.incremental): the whole
+        organization (its values and those made from them: its text, addresses, links),
+        its partners' cards (their digests: the cards are what it shows of them), the
+        possible partners' addresses and names, its workshops, every image made from its
+        folder and its social images."""
         return stable_repr(
             (
                 "organization",
                 lang,
                 self._digest(org.slug),
-                sorted(own.items()),
                 # Partners are shown as cards (organizations/partials/org_partners.html).
-                [
-                    self.cards.digest((partner.slug, lang, 3, True))
-                    for partner in values["partners"]
-                ],
+                [self.cards.digest((partner.slug, lang, 3, True)) for partner in partners],
                 [
                     (match, self.directory.by_slug[match.slug].name.get(lang))
-                    for match in values["possible_partners"]
+                    for match in self.directory.possible_partners[org.slug]
                 ],
-                workshops,
+                (self.context.get("workshops_by_org") or {}).get(org.slug),
                 self._images_of(org.slug),
             )
         )
