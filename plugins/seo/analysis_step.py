@@ -9,7 +9,6 @@ out. With ``SEO_FAIL_LEVEL`` set, pages that fail stop the build (nothing is pub
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import shutil
@@ -22,7 +21,7 @@ from kalo.files import replacing
 from kalo.output import output_of
 from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import Problem, raise_if_errors
-from seo.analysis import failing_pages
+from seo.analysis import PageReport, failing_pages
 from seo.analysis_cache import analyze_written
 from seo.report import TEMPLATE, Fragments, write_html, write_json, write_table
 from seo.settings import get_settings
@@ -83,8 +82,8 @@ def _report_key(keys: list[str], templates: Path) -> str:
 
 
 def _write_report(
-    reports, folder: Path, cache: Path, key: str, templates: Path, report_keys: dict
-) -> None:
+    reports, folder: Path, cache: Path, key: str, templates: Path, fragments: Fragments
+) -> bool:
     """Write the three report files, or copy them from the cache when the same results
     were reported before (writing them costs more than the analysis of a warm build);
     else each page's parts of the report come from the last build when its results and
@@ -94,14 +93,10 @@ def _write_report(
         for name in REPORT_FILES:
             shutil.copyfile(cached / name, folder / name)
         os.utime(cached)  # the newest: kept
-        return
-    kept = cache / f"{FRAGMENTS}-{_report_setup(templates).hexdigest()[:16]}.pickle"
-    fragments = Fragments(read_pickle(kept) if report_keys else {}, report_keys)
+        return False
     write_json(reports, folder / "report.json", fragments)
     write_html(reports, folder / "index.html", templates, fragments)
-    write_table(reports, folder / "report.txt")
-    if report_keys:
-        replace_pickle(kept, fragments.used, f"{FRAGMENTS}-")
+    write_table(reports, folder / "report.txt", fragments=fragments)
     # Each file replaced atomically is enough: a folder is used only when it holds all
     # three, and every build writes the same bytes under the same key.
     for name in REPORT_FILES:
@@ -114,6 +109,7 @@ def _write_report(
     )
     for stale in older[CACHED_REPORTS:]:
         shutil.rmtree(stale, ignore_errors=True)
+    return True
 
 
 def analyze_and_report(
@@ -124,10 +120,12 @@ def analyze_and_report(
     cache = cache_dir(settings, "seo")
     keys: list[str] = []
     report_keys: dict[int, str] = {}
-    # Pages kept in the output folder are read there; their digests are known (kalo.output).
+    templates = Path(settings["THEME"]) / "templates"
     written = output_of(settings)
-    digests = [written.digest(page.path) for page in pages]
-    pages = [dataclasses.replace(page, path=written.readable(page.path)) for page in pages]
+    # Each page's parts of the report, from the last build (incremental builds only).
+    kept = cache / "reports" / f"{FRAGMENTS}-{_report_setup(templates).hexdigest()[:16]}.pickle"
+    fragments = Fragments(read_pickle(kept) if written.incremental else {}, report_keys)
+    # Pages kept in the output folder are read there; their digests are known (kalo.output).
     reports = analyze_written(
         pages,
         site_host,
@@ -135,22 +133,24 @@ def analyze_and_report(
         cache,
         keys,
         build_settings=settings,
-        digests=digests,
+        digests=[written.digest(page.path) for page in pages],
         report_keys=report_keys,
+        stand_in=fragments.stand_in if written.incremental else None,
+        readable=written.readable,
     )
+    analysed = [report for report in reports if isinstance(report, PageReport)]
+    failures = failing_pages(analysed, seo_settings)
+    failing = {id(failure.report) for failure in failures}
+    for report in analysed:
+        fragments.remember(report, id(report) in failing)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
-        templates = Path(settings["THEME"]) / "templates"
-        _write_report(
-            reports,
-            folder,
-            cache / "reports",
-            _report_key(keys, templates),
-            templates,
-            report_keys if output_of(settings).incremental else {},
+        wrote = _write_report(
+            reports, folder, cache / "reports", _report_key(keys, templates), templates, fragments
         )
-    failures = failing_pages(reports, seo_settings)
+        if written.incremental and wrote:
+            replace_pickle(kept, fragments.used, f"{FRAGMENTS}-")
     raise_if_errors(
         Problem(
             file=failure.report.source or failure.report.url,

@@ -168,6 +168,20 @@ def _no_fragments(kind: str, page: PageReport, number: int, caller) -> Markup:
     return Markup(caller())
 
 
+class KnownReport:
+    """A page of the report whose parts are kept (``Fragments.stand_in``): its address,
+    language, title, keyphrase, score, light, source file and counts, not its results."""
+
+    __slots__ = ("url", "lang", "title", "keyphrase", "score", "rating", "source", "_counts")
+
+    def __init__(self, url, lang, title, keyphrase, score, rating, source, counts):
+        self.url, self.lang, self.title, self.keyphrase = url, lang, title, keyphrase
+        self.score, self.rating, self.source, self._counts = score, rating, source, counts
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
+
 class Fragments:
     """Each page's parts of the report (its row and section in the HTML page, its line of
     the JSON), by what they are made of: the page's report (its cache key, ``keys``: the
@@ -189,6 +203,42 @@ class Fragments:
             found = make()
         self.used[entry] = found
         return found
+
+    PARTS = ("json", "details")  # made once per page; "row" and "section" per place too
+
+    def stand_in(self, key: str, number: int) -> KnownReport | None:
+        """A page whose every part is kept (its results and its place unchanged): what the
+        report needs of it besides those parts, without its results. None otherwise, or
+        when the page fails the build (its results are needed then)."""
+        summary = self.known.get(("summary", key, 0))
+        if summary is None or summary[-1]:
+            return None
+        entries = [(kind, key, 0) for kind in self.PARTS]
+        entries += [("row", key, number), ("section", key, number)]
+        if not all(entry in self.known for entry in entries):
+            return None
+        for entry in [*entries, ("summary", key, 0)]:
+            self.used[entry] = self.known[entry]
+        page = KnownReport(*summary[:-1])
+        self.keys[id(page)] = key
+        return page
+
+    def remember(self, page: PageReport, fails: bool) -> None:
+        """What ``stand_in`` gives of this page in the next build."""
+        key = self.keys.get(id(page))
+        if key is not None:
+            summary = (
+                page.url,
+                page.lang,
+                page.title,
+                page.keyphrase,
+                page.score,
+                page.rating,
+                page.source,
+                page.counts(),
+                fails,
+            )
+            self.used[("summary", key, 0)] = summary
 
     def template_global(self) -> Callable[..., Markup]:
         def fragment(kind: str, page: PageReport, number: int, caller) -> Markup:
@@ -250,30 +300,55 @@ def format_table(reports: Iterable[PageReport], details: bool = True) -> str:
     advice in the page's language.
     """
     out = io.StringIO()
-    _table_into(_sorted(reports), out, details)
+    _table_into(_sorted(reports), out, details, Fragments())
     return out.getvalue()
 
 
-def write_table(reports: Iterable[PageReport], path: str | Path, details: bool = True) -> Path:
-    return _write_with(Path(path), lambda pages, out: _table_into(pages, out, details), reports)
+def write_table(
+    reports: Iterable[PageReport],
+    path: str | Path,
+    details: bool = True,
+    fragments: Fragments | None = None,
+) -> Path:
+    return _write_with(
+        Path(path),
+        lambda pages, out: _table_into(pages, out, details, fragments or Fragments()),
+        reports,
+    )
 
 
-def _table_into(by_url: Sequence[PageReport], stream: TextIO, details: bool) -> None:
+def _details(page: PageReport) -> str:
+    """A page's ok and problem results, worst first, for the table (nothing if none)."""
+    bad = [r for r in _worst_first(page.results) if r.level != "good"]
+    if not bad:
+        return ""
+    lines = [f"\n{page.url} ({page.lang}, {page.score}/100)\n"]
+    for result in bad:
+        symbol = SYMBOLS[result.level]
+        lines.append(f"  {symbol} {result.level:<7} {result.id}: {result.advice}\n")
+    return "".join(lines)
+
+
+def _table_into(
+    by_url: Sequence[PageReport], stream: TextIO, details: bool, fragments: Fragments
+) -> None:
     # Worst score first; a page's place in ``by_url`` breaks ties (a stable sort).
     order = sorted(range(len(by_url)), key=lambda number: by_url[number].score)
     pages = [by_url[number] for number in order]
     header = ("score", "light", "lang", "problem", "ok", "page")
-    rows = [
-        (
-            str(p.score),
-            p.rating,
-            p.lang,
-            str(len(p.at_level("problem"))),
-            str(len(p.at_level("ok"))),
-            p.url + (f"  [{p.source}]" if p.source else ""),
+    rows = []
+    for p in pages:
+        counts = p.counts()
+        rows.append(
+            (
+                str(p.score),
+                p.rating,
+                p.lang,
+                str(counts["problem"]),
+                str(counts["ok"]),
+                p.url + (f"  [{p.source}]" if p.source else ""),
+            )
         )
-        for p in pages
-    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     right = {0, 3, 4}
 
@@ -295,13 +370,7 @@ def _table_into(by_url: Sequence[PageReport], stream: TextIO, details: bool) -> 
     )
     if details:
         for page in pages:
-            bad = [r for r in _worst_first(page.results) if r.level != "good"]
-            if not bad:
-                continue
-            stream.write(f"\n{page.url} ({page.lang}, {page.score}/100)\n")
-            for result in bad:
-                symbol = SYMBOLS[result.level]
-                stream.write(f"  {symbol} {result.level:<7} {result.id}: {result.advice}\n")
+            stream.write(fragments.get("details", page, 0, lambda page=page: _details(page)))
 
 
 def format_failures(failures: Iterable[PageFailure], min_score: int | None = None) -> str:
