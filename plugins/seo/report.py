@@ -189,8 +189,8 @@ class Fragments:
     build; ``used``: this build's, to keep for the next."""
 
     def __init__(self, known: dict | None = None, keys: dict[int, str] | None = None):
-        self.known = known or {}
-        self.keys = keys or {}
+        self.known = known if known is not None else {}
+        self.keys = keys if keys is not None else {}
         self.used: dict = {}
 
     def get(self, kind: str, page: PageReport, number: int, make: Callable[[], str]) -> str:
