@@ -15,7 +15,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from image_step.markdown import markdown_image_sources, replace_images
-from images import ImageRequest, load_settings, process_images, render_picture
+from images import ImageRequest, load_settings, render_picture
 from images.model import ResponsiveImage, Variant
 from kalo import codes, timing
 from kalo.files import write_atomic
@@ -276,6 +276,8 @@ def _store_step(key: str, site: SiteImages, image_settings) -> None:
 
 
 def _make_step(requests, jobs, pages, output: Path, image_settings, written: Output):
+    from images import process_images  # loads Pillow
+
     site = SiteImages()
     result = process_images(requests, image_settings)
     raise_if_errors(result.problems)

@@ -56,6 +56,9 @@ _builds: dict[str, Output] = {}
 
 
 def _rel(path: str | Path, root: Path) -> str:
+    path, root = str(path), str(root)
+    if path.startswith(root + "/"):
+        return path[len(root) + 1 :]
     return os.path.relpath(path, root).replace(os.sep, "/")
 
 

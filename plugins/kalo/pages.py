@@ -102,6 +102,8 @@ class PageBatch:
                 f"{site}\0{page.name}\0{page.shows}".encode()
             ).hexdigest()
             if output.incremental and output.keep(page.name, page.fingerprint):
+                if store is not None:
+                    store.touch(page.fingerprint)
                 continue
             stored = store.get(page.fingerprint) if store is not None else None
             if stored is not None and output.place(page.name, stored[0], page.fingerprint):
@@ -166,11 +168,13 @@ class PageBatch:
 class PageStore:
     """Rendered pages by fingerprint, across builds and output folders:
     ``<KALO_CACHE_DIR>/pages/<ab>/<fingerprint>.html``, hard links of the written files
-    (no copy), with an index of each page's digest and when it was last used. Pages not
-    used for ``KEPT_SECONDS`` are deleted when the index is saved."""
+    (no copy), with an index of each page's digest and the hour it was last used (so that
+    most builds do not rewrite the index). Pages not used for ``KEPT_SECONDS`` are deleted
+    when the index is saved."""
 
     KEPT_SECONDS = 2 * 24 * 3600
     INDEX = "index.pickle"
+    GRAIN = 3600 * 1_000_000_000  # use times are kept by the hour
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -181,7 +185,7 @@ class PageStore:
                 self.index = {}
         except Exception:  # missing or damaged: an empty store
             self.index = {}
-        self.now = time.time_ns()
+        self.now = time.time_ns() // self.GRAIN * self.GRAIN
         self.used: set[str] = set()
         self.changed = False
 
@@ -197,6 +201,11 @@ class PageStore:
 
     def _file(self, fingerprint: str) -> Path:
         return self.folder / fingerprint[:2] / f"{fingerprint}.html"
+
+    def touch(self, fingerprint: str) -> None:
+        """A page the output folder still holds: still in use."""
+        if fingerprint in self.index:
+            self.used.add(fingerprint)
 
     def get(self, fingerprint: str) -> tuple[Path, bytes] | None:
         known = self.index.get(fingerprint)
@@ -228,16 +237,17 @@ class PageStore:
 
     def note(self, fingerprint: str, digest: bytes) -> None:
         if self._file(fingerprint).exists():
-            self.index[fingerprint] = (self.now, digest)
-            self.used.add(fingerprint)
-            self.changed = True
+            if self.index.get(fingerprint) != (self.now, digest):
+                self.index[fingerprint] = (self.now, digest)
+                self.changed = True
 
     def save(self) -> None:
         for fingerprint in self.used:
             known = self.index.get(fingerprint)
-            if known is not None and known[0] != self.now:
+            if known is not None and known[0] < self.now:
                 self.index[fingerprint] = (self.now, known[1])
                 self.changed = True
+        self.used.clear()
         oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
         for fingerprint in [f for f, (used, _) in self.index.items() if used < oldest]:
             self._file(fingerprint).unlink(missing_ok=True)

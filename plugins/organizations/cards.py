@@ -73,6 +73,8 @@ class CardCache:
         self.known: dict[str, str] = read_pickle(file) if file is not None else {}
         self.made: dict[CardKey, Markup] = {}
         self.used: dict[str, str] = {}
+        # Cards are described by what they show: pages may be fingerprinted by them.
+        self.lasting = file is not None
 
     def _lasting_key(self, key: CardKey) -> str | None:
         if self.file is None or self.describe is None:
@@ -98,7 +100,9 @@ class CardCache:
             self.used[lasting] = str(html)
 
     def prepare(self, environment, context, keys: Iterable[CardKey], by_slug, settings) -> None:
-        """Render the cards of ``keys`` not known yet, on all cores when there are many."""
+        """Render the cards of ``keys`` not known yet, on all cores when there are many;
+        later ``digest`` calls render the cards they need with the same values."""
+        self._renderer = (environment, context, by_slug, settings)
         missing = list(dict.fromkeys(key for key in keys if self.get(key) is None))
         rendered = map_forked(
             lambda key: str(render_card(environment, context, by_slug[key[0]], *key[1:])),
@@ -109,9 +113,17 @@ class CardCache:
             self.put(key, Markup(html))
 
     def digest(self, key: CardKey) -> str:
-        """The digest of a card this build made (``prepare`` first)."""
-        html = self.made[key]
-        return hashlib.sha256(str(html).encode("utf-8", "surrogatepass")).hexdigest()
+        """The digest of a card (``prepare`` first: it says how cards are rendered)."""
+        digests = self.__dict__.setdefault("_digests", {})
+        found = digests.get(key)
+        if found is None:
+            if self.get(key) is None:
+                self.prepare(*self._renderer[:2], [key], *self._renderer[2:])
+            html = self.made[key]
+            found = digests[key] = hashlib.sha256(
+                str(html).encode("utf-8", "surrogatepass")
+            ).hexdigest()
+        return found
 
     def save(self) -> None:
         """Keep the cards this build used (only those: the file stays bounded)."""

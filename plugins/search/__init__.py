@@ -17,25 +17,34 @@ _builds: dict[str, dict] = {}
 
 
 def _start(pelican) -> None:
-    _builds[pelican.output_path] = {"pages": [], "digests": [], "job": None}
+    from kalo.output import output_of
+    from search.settings import search_settings
+
+    _builds[pelican.output_path] = {
+        "pages": [],
+        "digests": [],
+        "job": None,
+        "kinds": search_settings(pelican.settings)["SEARCH_KINDS"],
+        "written": None,
+        "output_of": output_of,
+    }
 
 
 def _page_written(path, context) -> None:
-    import os
-
-    from kalo.output import output_of
     from search.select import indexed_page
-    from search.settings import search_settings
 
     output = context.get("OUTPUT_PATH")
     build = _builds.get(output)
     if build is None:
         return
-    rel = os.path.relpath(str(path), output).replace(os.sep, "/")
-    page = indexed_page(rel, context, search_settings(context)["SEARCH_KINDS"])
+    path = str(path)
+    rel = path[len(output) + 1 :] if path.startswith(output + "/") else path
+    page = indexed_page(rel, context, build["kinds"])
     if page is not None:
+        if build["written"] is None:
+            build["written"] = build["output_of"](context)
         build["pages"].append(page)
-        build["digests"].append(output_of(context).digest(path))
+        build["digests"].append(build["written"].digest(path))
 
 
 def _plan(settings, build):

@@ -411,3 +411,36 @@ def test_adding_an_organization_gives_what_a_clean_build_gives(site):
     clean = work / "clean-added"
     _build(source, clean, work / "clean-added-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_workshop_page_is_reused_while_the_cards_of_its_organizations_are_unchanged(tmp_path):
+    """A workshop's page shows the organizations that took part as cards: an edit they do
+    not show leaves it as it is; one they show renders it again."""
+    fixture = ROOT / "tests" / "workshops" / "fixture"
+    site = tmp_path / "site"
+    shutil.copytree(fixture, site)
+    today = {"WORKSHOP_TODAY": datetime.date(2025, 6, 1)}
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert _build(site, output, cache, **today)
+    pages = [p for p in _inodes(output) if p.startswith("workshops/focus-groups-01")]
+    assert pages, sorted(_inodes(output))
+    page = pages[0]
+    before = _inodes(output)
+    profile = site / "organizations" / "alfa-koinsep" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "founded: 2001\n", "utf-8")
+    assert _build(site, output, cache, **today)
+    after = _inodes(output)
+    assert after[page] == before[page]
+    assert (
+        after["organizations/alfa-koinsep/index.html"]
+        != before["organizations/alfa-koinsep/index.html"]
+    )
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("γεύματα", "φαγητό"), encoding="utf-8"
+    )
+    assert _build(site, output, cache, **today)
+    assert _inodes(output)[page] != after[page]
+    assert "φαγητό" in (output / page).read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    _build(site, clean, tmp_path / "clean-cache", incremental_build=False, **today)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
