@@ -252,12 +252,12 @@ def _place_stored(site: SiteImages | None, written: Output) -> bool:
         for _fmt, _width, _height, path, _size, cache_file in record[7]:
             if path not in placed:
                 placed.add(path)
-                if not written.place(path, Path(cache_file), cache_file.rpartition("/")[2]):
+                if not written.place(path, cache_file, cache_file.rpartition("/")[2]):
                     return False
     for social in site.social.values():
         for name in ("og", "square"):
             rel, cached = social[name], social[f"{name}_cache"]
-            if not written.place(rel, Path(cached), cached.rpartition("/")[2]):
+            if not written.place(rel, cached, cached.rpartition("/")[2]):
                 return False
     return True
 

@@ -71,6 +71,7 @@ def build(
         **(extra or {}),
     }
     settings = read_settings(str(settings_file), override=overrides)
+    _cache_compiled_templates(settings)
     # The organizations' pages say what they show of their folder (kalo.pages).
     incremental.declare_input(settings, settings["ORG_PATH"], pages_describe_it=True)
     record = incremental_build if record is None else record
@@ -113,6 +114,27 @@ def build(
             kalo_output.end(output)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _cache_compiled_templates(settings: dict) -> None:
+    """Every generator's Jinja environment keeps the templates it compiles in the cache
+    (``<KALO_CACHE_DIR>/jinja-<options>/``, by template and source: a changed template is
+    compiled again): a build does not compile the theme again. Environments with other
+    options (extensions, whitespace) never share a folder."""
+    import hashlib
+
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from kalo.cache import cache_dir
+
+    options = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    if "bytecode_cache" in options:
+        return
+    described = incremental.stable_repr((sorted(options.items()), jinja2.__version__))
+    folder = cache_dir(settings, "jinja-" + hashlib.sha256(described.encode()).hexdigest()[:16])
+    folder.mkdir(parents=True, exist_ok=True)
+    settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
 class TimedPelican(Pelican):

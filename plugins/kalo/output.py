@@ -77,6 +77,7 @@ class Output:
         settings: dict | None = None,
     ):
         self.staging = Path(staging)
+        self._staging = str(staging)
         self.target = Path(target) if target is not None else None
         # The previous output's record when this build updates it in place, else None.
         self.previous = previous
@@ -125,19 +126,19 @@ class Output:
             self.digests[rel] = known
         return True
 
-    def place(self, rel: str, source: Path, token: str) -> bool:
+    def place(self, rel: str, source: str | Path, token: str) -> bool:
         """The file ``rel`` is the cached file ``source`` (named by its ``token``): kept if
         the output already has it, else hard-linked (copied across file systems) into
         the staging folder. False only when ``source`` does not exist."""
         if rel in self.kept or rel in self.tokens or self.keep(rel, token):
             return True
-        target = self.staging / rel
+        target = os.path.join(self._staging, rel)
         try:
             _link(source, target)
         except FileNotFoundError:
             if not os.path.exists(source):
                 return False
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             _link(source, target)
         self.tokens[rel] = token
         return True
@@ -227,7 +228,7 @@ class Output:
         return files
 
 
-def _link(source: Path, target: Path) -> None:
+def _link(source: str | Path, target: str | Path) -> None:
     """Hard-link ``source`` as ``target`` (copy it across file systems); raises
     FileNotFoundError when either folder or the source is missing."""
     try:

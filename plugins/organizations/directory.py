@@ -98,7 +98,10 @@ def build_directory(
     all_organizations: list[Organization],
     possible_partners: int = 6,
     fingerprints: dict[str, str] | None = None,
+    known_matches=None,
 ) -> Directory:
+    """``known_matches``: a mapping (``possible_partners_key`` → possible partners) of
+    earlier builds; the one this directory needs is taken from it, or made and put in it."""
     published = sorted((o for o in all_organizations if o.published), key=lambda o: o.slug)
     by_slug = {org.slug: org for org in published}
     left_out = LeftOut(
@@ -106,11 +109,19 @@ def build_directory(
         withdrawn=sorted(o.slug for o in all_organizations if o.consent.granted and o.withdrawn),
     )
     partners = _partners_both_ways(published, by_slug)
+    matches = None
+    if known_matches is not None:
+        key = possible_partners_key(published, partners, possible_partners)
+        matches = known_matches.get(key)
+    if matches is None:
+        matches = _possible_partners(published, partners, possible_partners)
+        if known_matches is not None:
+            known_matches[key] = matches
     return Directory(
         organizations=published,
         by_slug=by_slug,
         partners=partners,
-        possible_partners=_possible_partners(published, partners, possible_partners),
+        possible_partners=matches,
         facets=_facets(published),
         withdrawn=sorted((o for o in all_organizations if o.withdrawn), key=lambda o: o.slug),
         left_out=left_out,
@@ -127,6 +138,22 @@ def _partners_both_ways(published, by_slug) -> dict[str, tuple[str, ...]]:
                 links[org.slug].add(partner)
                 links[partner].add(org.slug)
     return {slug: tuple(sorted(links[slug])) for slug in by_slug}
+
+
+def possible_partners_key(published, partners, limit: int) -> str:
+    """Everything the possible partners are made from: each published organization's
+    slug, municipality, offers and needs, the partners, the limit, this module's code."""
+    from pathlib import Path
+
+    material = repr(
+        (
+            Path(__file__).read_bytes(),
+            limit,
+            [(org.slug, org.municipality, org.offers, org.needs) for org in published],
+            sorted(partners.items()),
+        )
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _possible_partners(published, partners, limit: int) -> dict[str, tuple[PossiblePartner, ...]]:

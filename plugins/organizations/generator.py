@@ -17,6 +17,7 @@ from kalo.incremental import stable_repr
 from kalo.markup import MarkdownCache
 from kalo.output import output_of
 from kalo.pages import PageBatch
+from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import raise_if_errors
 from organizations import urls
 from organizations.cards import FIRST_SCREEN, CardCache
@@ -41,9 +42,20 @@ class OrganizationsGenerator(Generator):
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
+        # The possible partners of the last build, when the offers, needs and places they
+        # are made from are the same (an incremental build; organizations.directory).
+        matches_file = cache / f"matches-{path_key(orgdir)}.pickle"
+        known = read_pickle(matches_file) if output_of(self.settings).fingerprints else None
+        before = dict(known) if known is not None else None
         self.directory = build_directory(
-            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"], result.fingerprints
+            result.organizations,
+            self.options["ORG_POSSIBLE_PARTNERS"],
+            result.fingerprints,
+            known,
         )
+        if known is not None and known.keys() != before.keys():
+            fresh = {key: value for key, value in known.items() if key not in before}
+            replace_pickle(matches_file, fresh, f"matches-{path_key(orgdir)}")
         rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
         keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):

@@ -444,3 +444,20 @@ def test_a_workshop_page_is_reused_while_the_cards_of_its_organizations_are_unch
     clean = tmp_path / "clean"
     _build(site, clean, tmp_path / "clean-cache", incremental_build=False, **today)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_editing_what_an_organization_needs_changes_the_possible_partners_everywhere(site):
+    """Possible partners are kept from the last build while the offers, needs, places and
+    partners they are made from are the same; an edit of needs makes them again."""
+    import yaml
+
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00017" / "profile.yaml"
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["needs"] = sorted({"volunteers", "premises"} - set(values["offers"]))
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    clean = work / "clean-needs"
+    _build(source, clean, work / "clean-needs-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
