@@ -21,7 +21,7 @@ from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
 from kalo.output import output_of
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 from opendata import exports, urls
 from opendata.datapackage import datapackage
 from opendata.essglobal import CONTEXT, initiative
@@ -58,7 +58,8 @@ class OpenDataGenerator(Generator):
         if output.fingerprints and directory is not None:
             name = f"parts-{path_key(self.settings['ORG_PATH'])}"
             store = (cache_dir(self.settings, "opendata") / f"{name}.pickle", name)
-        known = read_pickle(store[0]) if store else {}
+        kept = PickleStore(*store) if store else None
+        known = kept.known if kept else {}
         by_slug = {record.slug: record for record in self.records}
         kinds = self.options["OPENDATA_ESSGLOBAL_KINDS"]
         folder = self.options["OPENDATA_DIR"]
@@ -85,8 +86,8 @@ class OpenDataGenerator(Generator):
             if key:
                 used[key] = made
             parts.append(made)
-        if store and used.keys() != known.keys():
-            replace_pickle(store[0], used, store[1])
+        if kept and (used.keys() != known.keys() or len(used) != len(self.records)):
+            kept.save(used)
         return parts
 
     def _part_key(self, site: str, directory, record) -> str:

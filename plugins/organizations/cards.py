@@ -22,7 +22,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from kalo.parallel import map_forked
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 from organizations import urls
 from organizations.monogram import initials
 
@@ -70,7 +70,8 @@ class CardCache:
         self.file = file
         self.describe = describe
         self.prefix = version_prefix
-        self.known: dict[str, str] = read_pickle(file) if file is not None else {}
+        self.store = PickleStore(file, version_prefix) if file is not None else None
+        self.known: dict[str, str] = self.store.known if self.store is not None else {}
         self.made: dict[CardKey, Markup] = {}
         self.used: dict[str, str] = {}
         # Cards are described by what they show: pages may be fingerprinted by them.
@@ -127,9 +128,9 @@ class CardCache:
 
     def save(self) -> None:
         """Keep the cards this build used (only those: the file stays bounded)."""
-        if self.file is None or self.used.keys() == self.known.keys():
+        if self.store is None or self.used.keys() == self.known.keys():
             return
-        replace_pickle(self.file, self.used, self.prefix)
+        self.store.save(self.used)
 
 
 @pass_context

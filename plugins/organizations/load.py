@@ -19,7 +19,7 @@ from kalo.cache import path_key
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
 from kalo.parallel import map_forked
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 from kalo.problems import Problem
 from kalo.safe_yaml import decode_utf8, read_yaml_file
 from kalo.schema.references import (
@@ -192,7 +192,8 @@ class _FolderCache:
         self.prefix = f"folders-{where}-"
         self.material = hashlib.sha256(material.encode()).hexdigest()
         self.file = cache / f"{self.prefix}{self.material[:16]}.pickle"
-        self.known: dict = read_pickle(self.file)  # empty: load everything
+        self.store = PickleStore(self.file, self.prefix)
+        self.known: dict = self.store.known  # empty: load everything
         self.today = today
         self.fresh: dict = {}
 
@@ -213,7 +214,16 @@ class _FolderCache:
         for number, result in zip(missing, fresh, strict=False):
             results[number] = result
         for folder, stamp, result in zip(folders, stamps, results, strict=False):
-            self.fresh[folder.name] = (stamp, result)
+            known = self.known.get(folder.name)
+            # The same entry when unchanged: the store writes only what changed.
+            self.fresh[folder.name] = (
+                known
+                if known is not None and known[1] is result
+                else (
+                    stamp,
+                    result,
+                )
+            )
         return results
 
     def fingerprints(self) -> dict[str, str]:
@@ -225,10 +235,10 @@ class _FolderCache:
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(
-            self.known[name][0] == self.fresh[name][0] for name in self.fresh
+            self.known[name] is self.fresh[name] for name in self.fresh
         ):
             return
-        replace_pickle(self.file, self.fresh, self.prefix)
+        self.store.save(self.fresh)
 
 
 class _Shown:

@@ -19,7 +19,7 @@ from kalo import i18n, timing
 from kalo.cache import cache_dir
 from kalo.files import replacing
 from kalo.output import output_of
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import PageReport, failing_pages
 from seo.analysis_cache import analyze_written
@@ -124,7 +124,8 @@ def analyze_and_report(
     written = output_of(settings)
     # Each page's parts of the report, from the last build (incremental builds only).
     kept = cache / "reports" / f"{FRAGMENTS}-{_report_setup(templates).hexdigest()[:16]}.pickle"
-    fragments = Fragments(read_pickle(kept) if written.incremental else {}, report_keys)
+    store = PickleStore(kept, f"{FRAGMENTS}-") if written.incremental else None
+    fragments = Fragments(store.known if store is not None else {}, report_keys)
     # Pages kept in the output folder are read there; their digests are known (kalo.output).
     reports = analyze_written(
         pages,
@@ -149,8 +150,8 @@ def analyze_and_report(
         wrote = _write_report(
             reports, folder, cache / "reports", _report_key(keys, templates), templates, fragments
         )
-        if written.incremental and wrote:
-            replace_pickle(kept, fragments.used, f"{FRAGMENTS}-")
+        if store is not None and wrote:
+            store.save(fragments.used)
     raise_if_errors(
         Problem(
             file=failure.report.source or failure.report.url,

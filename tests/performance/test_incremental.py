@@ -461,3 +461,26 @@ def test_editing_what_an_organization_needs_changes_the_possible_partners_everyw
     clean = work / "clean-needs"
     _build(source, clean, work / "clean-needs-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_pickle_store_writes_only_what_changed_and_reads_it_back(tmp_path):
+    from kalo.pickle_file import PickleStore
+
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    store.save({n: [n] for n in range(1000)})
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    whole = (tmp_path / "cache-v1.pickle").stat().st_mtime_ns
+    used = dict(store.known)
+    used[5], used[1000] = ["changed"], ["added"]
+    store.save(used)
+    assert (tmp_path / "cache-v1.pickle").stat().st_mtime_ns == whole  # only the changes
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    assert store.known[5] == ["changed"] and store.known[1000] == ["added"]
+    assert len(store.known) == 1001
+    store.save({n: [n, "new"] for n in range(10)})  # many changes: written whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-v1.pickle"]
+    assert PickleStore(tmp_path / "cache-v1.pickle", "cache-").known == {
+        n: [n, "new"] for n in range(10)
+    }
+    (tmp_path / "cache-v1.pickle").write_bytes(b"damaged")
+    assert PickleStore(tmp_path / "cache-v1.pickle", "cache-").known == {}
