@@ -31,15 +31,16 @@ class LazyImages(Mapping):
     """(source, role) → ResponsiveImage, each built from its record when first asked for:
     a page rendered from a cached step builds only the images it shows."""
 
-    def __init__(self, records: dict):
+    def __init__(self, records: dict, cache_root: Path):
         self.records = records  # (str(source), role) → _compact(image)
+        self.cache_root = cache_root
         self._made: dict = {}
 
     def __getitem__(self, key):
         found = self._made.get(key)
         if found is None:
             path, role = key
-            found = self._made[key] = _expand(self.records[(str(path), role)])
+            found = self._made[key] = _expand(self.records[(str(path), role)], self.cache_root)
         return found
 
     def __contains__(self, key) -> bool:
@@ -80,8 +81,9 @@ class SiteImages:
         return made[root]
 
 
-def _compact(image: ResponsiveImage) -> tuple:
-    """The image as plain values (quick to store and to load: no path objects)."""
+def _compact(image: ResponsiveImage, cache_root: Path) -> tuple:
+    """The image as plain values (quick to store and to load: no path objects; cached
+    files relative to the image cache)."""
     return (
         image.source,
         image.sha256,
@@ -91,18 +93,25 @@ def _compact(image: ResponsiveImage) -> tuple:
         image.height,
         image.has_alpha,
         tuple(
-            (v.format, v.width, v.height, str(v.path), v.bytes, str(v.cache_file))
+            (v.format, v.width, v.height, str(v.path), v.bytes, _within(v.cache_file, cache_root))
             for v in image.variants
         ),
     )
 
 
-def _expand(record: tuple) -> ResponsiveImage:
+def _within(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _expand(record: tuple, cache_root: Path) -> ResponsiveImage:
     *head, variants = record
     return ResponsiveImage(
         *head,
         tuple(
-            Variant(fmt, width, height, PurePosixPath(path), size, Path(cache_file))
+            Variant(fmt, width, height, PurePosixPath(path), size, cache_root / cache_file)
             for fmt, width, height, path, size, cache_file in variants
         ),
     )
@@ -152,7 +161,7 @@ def _workshop_requests(programme) -> list[ImageRequest]:
 
 
 # Changes when what the step stores changes (invalidates stored steps).
-STEP_FORMAT = 1
+STEP_FORMAT = 2
 KEPT_STEPS = 4
 
 
@@ -173,7 +182,9 @@ def process_site_images(generators) -> None:
         )
         jobs, pages = _social_jobs(directory, programme, output)
         stored = _stored_step(requests, jobs, image_settings, written)
-        site = stored[1] if stored is not None and _place_stored(stored[1], written) else None
+        site = None
+        if stored is not None and _place_stored(stored[1], written, image_settings.cache_path):
+            site = stored[1]
         if site is None:
             site = _make_step(requests, jobs, pages, output, image_settings, written)
             if written.incremental and stored is not None:
@@ -240,19 +251,24 @@ def _stored_step(requests, jobs, image_settings, written: Output):
     stored = read_pickle(_step_file(image_settings, key))
     if not stored:
         return key, None
-    return key, SiteImages(LazyImages(stored["records"]), stored["social"], 0, stored["records"])
+    records = stored["records"]
+    return key, SiteImages(
+        LazyImages(records, image_settings.cache_path), stored["social"], 0, records
+    )
 
 
-def _place_stored(site: SiteImages | None, written: Output) -> bool:
+def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) -> bool:
     """Every file of a stored step into the output; False if a cached file is gone."""
     if site is None:
         return False
+    root = str(cache_root)
     placed: set = set()
     for record in site.records.values():
         for _fmt, _width, _height, path, _size, cache_file in record[7]:
             if path not in placed:
                 placed.add(path)
-                if not written.place(path, cache_file, cache_file.rpartition("/")[2]):
+                source = os.path.join(root, cache_file)
+                if not written.place(path, source, cache_file.rpartition("/")[2]):
                     return False
     for social in site.social.values():
         for name in ("og", "square"):
@@ -283,7 +299,7 @@ def _make_step(requests, jobs, pages, output: Path, image_settings, written: Out
     raise_if_errors(result.problems)
     _publish(result, written)
     site.records = {
-        (str(request.source), request.role): _compact(image)
+        (str(request.source), request.role): _compact(image, image_settings.cache_path)
         for request, image in result.images.items()
     }
     site.responsive = {

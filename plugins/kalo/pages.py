@@ -188,6 +188,7 @@ class PageStore:
         self.now = time.time_ns() // self.GRAIN * self.GRAIN
         self.used: set[str] = set()
         self.changed = False
+        self.pruned = False
 
     @classmethod
     def of(cls, output: Output) -> PageStore | None:
@@ -248,11 +249,12 @@ class PageStore:
                 self.index[fingerprint] = (self.now, known[1])
                 self.changed = True
         self.used.clear()
-        oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
-        for fingerprint in [f for f, (used, _) in self.index.items() if used < oldest]:
-            self._file(fingerprint).unlink(missing_ok=True)
-            del self.index[fingerprint]
-            self.changed = True
+        if self.changed and not self.pruned:  # once per build, and only to write the index
+            self.pruned = True
+            oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
+            for fingerprint in [f for f, (used, _) in self.index.items() if used < oldest]:
+                self._file(fingerprint).unlink(missing_ok=True)
+                del self.index[fingerprint]
         if self.changed:
             write_atomic(self.index_file, pickle.dumps(self.index, pickle.HIGHEST_PROTOCOL))
             self.changed = False

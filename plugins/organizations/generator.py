@@ -212,7 +212,12 @@ class OrganizationsGenerator(Generator):
                 # Partners are shown as cards (organizations/partials/org_partners.html).
                 [self.cards.digest((partner.slug, lang, 3, True)) for partner in partners],
                 [
-                    (match, self.directory.by_slug[match.slug].name.get(lang))
+                    (
+                        match.slug,
+                        match.they_offer,
+                        match.they_need,
+                        self.directory.by_slug[match.slug].name.get(lang),
+                    )
                     for match in self.directory.possible_partners[org.slug]
                 ],
                 (self.context.get("workshops_by_org") or {}).get(org.slug),

@@ -109,11 +109,12 @@ def load_organizations(
                 )
             ],
         )
-    folders = sorted(
-        entry
-        for entry in orgdir.iterdir()
-        if entry.is_dir() and not entry.name.startswith((".", "_"))
-    )
+    with os.scandir(orgdir) as entries:
+        folders = sorted(
+            orgdir / entry.name
+            for entry in entries
+            if entry.is_dir() and not entry.name.startswith((".", "_"))
+        )
     fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
