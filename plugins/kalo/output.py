@@ -192,6 +192,13 @@ class Output:
             files[rel] = self.tokens.get(rel)
         removed = [rel for rel in self.previous["files"] if rel not in files]
         known_dirs = set(self.previous["dirs"])
+        # Folders whose entries change, and their parents: their identity is taken again.
+        self.touched = set()
+        for rel in (*staged, *removed):
+            parent = rel.rpartition("/")[0]
+            while parent and parent not in self.touched:
+                self.touched.add(parent)
+                parent = parent.rpartition("/")[0]
         with _signals_held():
             for rel in staged_dirs:
                 if rel not in known_dirs:
@@ -353,13 +360,26 @@ def forget(settings: dict, output_dir: Path) -> None:
 def remember(settings: dict, output: Output) -> None:
     """After a successful build: what its output folder holds."""
     files = output.record["files"]
-    dirs = {""}
-    for rel in files:
-        parent = rel.rpartition("/")[0]
-        while parent and parent not in dirs:
-            dirs.add(parent)
-            parent = parent.rpartition("/")[0]
-    stamps = _dir_stamps(output.target, sorted(dirs))
+    touched = getattr(output, "touched", None)
+    if output.in_place and touched is not None:
+        # Only the folders this build changed are looked at again; the others are as the
+        # last record says (they were checked before the build).
+        stamps = dict(output.previous["dirs"])
+        for rel in touched | {""}:
+            try:
+                stat = os.stat(output.target / rel if rel else output.target)
+            except OSError:
+                stamps.pop(rel, None)  # emptied and removed
+                continue
+            stamps[rel] = (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+    else:
+        dirs = {""}
+        for rel in files:
+            parent = rel.rpartition("/")[0]
+            while parent and parent not in dirs:
+                dirs.add(parent)
+                parent = parent.rpartition("/")[0]
+        stamps = _dir_stamps(output.target, sorted(dirs))
     if stamps is None:  # changed meanwhile: describe nothing
         return
     record = {

@@ -63,10 +63,14 @@ class OpenDataGenerator(Generator):
         by_slug = {record.slug: record for record in self.records}
         kinds = self.options["OPENDATA_ESSGLOBAL_KINDS"]
         folder = self.options["OPENDATA_DIR"]
-        site = output.site_fingerprint() if store else ""
+        # What every part is made from besides its organization: the site's inputs (code,
+        # settings), the address of the site, this plugin's options.
+        setup = (
+            stable_repr((output.site_fingerprint(), self.base_url, self.options)) if store else ""
+        )
         used, parts = {}, []
         for record in self.records:
-            key = self._part_key(site, directory, record) if store else None
+            key = self._part_key(setup, directory, record) if store else None
             made = known.get(key) if key else None
             if made is None:
                 feature = exports.geojson_feature(record)
@@ -90,21 +94,18 @@ class OpenDataGenerator(Generator):
             kept.save(used)
         return parts
 
-    def _part_key(self, site: str, directory, record) -> str:
+    def _part_key(self, setup: str, directory, record) -> str:
         """What a record's parts are made from: the organization's model and its partners'
-        (a Murmurations profile names their addresses), the addresses, the settings."""
-        material = stable_repr(
+        (a Murmurations profile names their addresses), the addresses, ``setup``."""
+        material = repr(
             (
-                site,
                 directory.fingerprint(record.slug),
                 [(slug, directory.fingerprint(slug)) for slug in record.partners],
-                record.urls,
+                sorted(record.urls.items()),
                 record.include_email,
-                self.base_url,
-                self.options,
             )
         )
-        return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(f"{setup}\0{material}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def _files(self) -> dict[str, bytes]:
         """The site-wide files under /data/ (path inside the folder → bytes), in a stable

@@ -80,9 +80,15 @@ class CardCache:
     def _lasting_key(self, key: CardKey) -> str | None:
         if self.file is None or self.describe is None:
             return None
-        slug, lang, level, lazy = key
-        material = f"{self.describe(slug)}\0{lang}\0{level}\0{lazy}"
-        return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+        keys = self.__dict__.setdefault("_lasting", {})
+        found = keys.get(key)
+        if found is None:
+            slug, lang, level, lazy = key
+            material = f"{self.describe(slug)}\0{lang}\0{level}\0{lazy}"
+            found = keys[key] = hashlib.sha256(
+                material.encode("utf-8", "surrogatepass")
+            ).hexdigest()
+        return found
 
     def get(self, key: CardKey) -> Markup | None:
         found = self.made.get(key)

@@ -484,3 +484,21 @@ def test_a_pickle_store_writes_only_what_changed_and_reads_it_back(tmp_path):
     }
     (tmp_path / "cache-v1.pickle").write_bytes(b"damaged")
     assert PickleStore(tmp_path / "cache-v1.pickle", "cache-").known == {}
+
+
+def test_builds_after_pages_were_removed_still_update_the_output_in_place(site):
+    """Removing an organization removes its folders; the record then describes the
+    folders as they are, so the next build updates the same output folder again."""
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    root = output.stat().st_ino
+    profile = source / "organizations" / "foreas-00018" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("granted: true", "granted: false"), "utf-8"
+    )
+    assert _build(source, output, cache)
+    assert not (output / "organizations" / "foreas-00018").exists()
+    about = source / "organizations" / "foreas-00019" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΜία ακόμη.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert output.stat().st_ino == root
