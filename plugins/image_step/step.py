@@ -181,10 +181,12 @@ def process_site_images(generators) -> None:
             + _markdown_requests(directory, programme, workshops_folder)
         )
         jobs, pages = _social_jobs(directory, programme, output)
-        stored = _stored_step(requests, jobs, image_settings, written)
+        with timing.step("images: stored step"):
+            stored = _stored_step(requests, jobs, image_settings, written)
         site = None
-        if stored is not None and _place_stored(stored[1], written, image_settings.cache_path):
-            site = stored[1]
+        with timing.step("images: placed"):
+            if stored is not None and _place_stored(stored[1], written, image_settings.cache_path):
+                site = stored[1]
         if site is None:
             site = _make_step(requests, jobs, pages, output, image_settings, written)
             if written.incremental and stored is not None:

@@ -64,6 +64,7 @@ def build(
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     timing.start()
+    timing.since_start("start-up")
     overrides = {
         "PATH": str(input_dir.resolve()),
         "ORG_PATH": str(org_dir.resolve()),

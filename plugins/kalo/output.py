@@ -89,6 +89,7 @@ class Output:
         self.fingerprints = reuse and (incremental or record) and settings is not None
         self.settings = settings
         self._site: str | None = None
+        self._on_success: list = []
         self.kept: dict[str, str] = {}  # files left in the output folder, with their token
         self.tokens: dict[str, str] = {}  # files written into staging with a token
         self.digests: dict[str, bytes] = {}  # pages' bytes, by output-relative path
@@ -168,6 +169,11 @@ class Output:
 
     # --- for kalo.build ----------------------------------------------------------------
 
+    def on_success(self, callback) -> None:
+        """``callback()`` once the build's output has replaced the previous one (for
+        caches that must describe only what a successful build made)."""
+        self._on_success.append(callback)
+
     def finish(self, background_cleanup: bool = False) -> None:
         """The build succeeded: its output replaces the previous one."""
         if self.target is None:
@@ -183,6 +189,8 @@ class Output:
             "files": files,
             "digests": {rel: self.digests[rel] for rel in files if rel in self.digests},
         }
+        for callback in self._on_success:
+            callback()
 
     def _apply(self) -> dict[str, str | None]:
         """Rename every new file over the old one, delete what this build did not make."""

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 from collections import ChainMap
 from collections.abc import Callable
@@ -41,10 +40,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.utils import sanitised_join
 
+from kalo import timing
 from kalo.cache import cache_dir
-from kalo.files import write_atomic
 from kalo.output import Output, output_of
 from kalo.parallel import map_forked
+from kalo.pickle_file import PickleStore
 
 
 @dataclass
@@ -148,56 +148,57 @@ class PageBatch:
     def write(self, writer) -> None:
         output_path = writer.output_path
         output = output_of(self.settings)
-        store = PageStore.of(output)
+        with timing.step("pages: store"):
+            store = PageStore.of(output)
         self.reused = 0
-        todo = self._reuse(output, store)
-        digests = map_forked(
-            lambda page: self._render(page, output_path, store), todo, settings=self.settings
-        )
+        with timing.step("pages: fingerprints"):
+            todo = self._reuse(output, store)
+        with timing.step("pages: rendered"):
+            digests = map_forked(
+                lambda page: self._render(page, output_path, store), todo, settings=self.settings
+            )
         for page, digest in zip(todo, digests, strict=True):
             output.wrote(page.name, page.fingerprint, digest)
             if store is not None and page.fingerprint is not None:
                 store.note(page.fingerprint, digest)
-        if store is not None:
-            store.save()
-        for page in self.pages:
-            path = os.path.join(output_path, page.name)
-            signals.content_written.send(path, context=self._signal_context(page))
+        with timing.step("pages: content_written"):
+            for page in self.pages:
+                path = os.path.join(output_path, page.name)
+                signals.content_written.send(path, context=self._signal_context(page))
 
 
 class PageStore:
     """Rendered pages by fingerprint, across builds and output folders:
     ``<KALO_CACHE_DIR>/pages/<ab>/<fingerprint>.html``, hard links of the written files
-    (no copy), with an index of each page's digest and the hour it was last used (so that
-    most builds do not rewrite the index). Pages not used for ``KEPT_SECONDS`` are deleted
-    when the index is saved."""
+    (no copy), with an index (``kalo.pickle_file.PickleStore``) of each page's digest and
+    the hour it was last used (so that most builds write nothing to it). The index is
+    bounded: pages not used for ``KEPT_SECONDS``, and beyond ``KEPT_FACTOR`` times the
+    pages of the last build the least recently used, are deleted when it is written whole.
+    """
 
     KEPT_SECONDS = 2 * 24 * 3600
+    KEPT_FACTOR = 3
     INDEX = "index.pickle"
     GRAIN = 3600 * 1_000_000_000  # use times are kept by the hour
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.index_file = folder / self.INDEX
-        try:
-            self.index: dict[str, tuple[int, bytes]] = pickle.loads(self.index_file.read_bytes())
-            if not isinstance(self.index, dict):
-                self.index = {}
-        except Exception:  # missing or damaged: an empty store
-            self.index = {}
+        self.store = PickleStore(folder / self.INDEX, "index.")
+        self.index: dict[str, tuple[int, bytes]] = self.store.known
         self.now = time.time_ns() // self.GRAIN * self.GRAIN
         self.used: set[str] = set()
         self.changed = False
-        self.pruned = False
 
     @classmethod
     def of(cls, output: Output) -> PageStore | None:
-        """The build's store (one per build), when pages may be reused."""
+        """The build's store (one per build), when pages may be reused; its index is
+        written once, when the build's output is in place (``Output.on_success``)."""
         if not output.incremental or output.settings is None:
             return None
         store = getattr(output, "page_store", None)
         if store is None:
             store = output.page_store = cls(cache_dir(output.settings, "pages"))
+            output.on_success(store.save)
         return store
 
     def _file(self, fingerprint: str) -> Path:
@@ -241,6 +242,7 @@ class PageStore:
             if self.index.get(fingerprint) != (self.now, digest):
                 self.index[fingerprint] = (self.now, digest)
                 self.changed = True
+            self.used.add(fingerprint)
 
     def save(self) -> None:
         for fingerprint in self.used:
@@ -248,13 +250,16 @@ class PageStore:
             if known is not None and known[0] < self.now:
                 self.index[fingerprint] = (self.now, known[1])
                 self.changed = True
-        self.used.clear()
-        if self.changed and not self.pruned:  # once per build, and only to write the index
-            self.pruned = True
-            oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
-            for fingerprint in [f for f, (used, _) in self.index.items() if used < oldest]:
-                self._file(fingerprint).unlink(missing_ok=True)
-                del self.index[fingerprint]
-        if self.changed:
-            write_atomic(self.index_file, pickle.dumps(self.index, pickle.HIGHEST_PROTOCOL))
-            self.changed = False
+        if not self.changed:
+            return
+        oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
+        kept = sorted(
+            ((used, fingerprint) for fingerprint, (used, _) in self.index.items()),
+            reverse=True,
+        )[: self.KEPT_FACTOR * len(self.used) + 1000]
+        keep = {fingerprint for used, fingerprint in kept if used >= oldest} | self.used
+        for fingerprint in [f for f in self.index if f not in keep]:
+            self._file(fingerprint).unlink(missing_ok=True)
+            del self.index[fingerprint]
+        self.store.save(self.index)
+        self.changed = False
