@@ -141,7 +141,7 @@ def wait_for(port: int, path: str, word: str, deadline: float) -> float:
             status, body = 0, ""
         if status == 200 and word in body:
             return time.perf_counter()
-        time.sleep(0.005)
+        time.sleep(0.01)
     raise SystemExit(f"{path} never showed {word!r}")
 
 

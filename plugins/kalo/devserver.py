@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     site = PreviewSite(args.settings, args.input, args.orgs, args.output, _extra(args.setting))
     server = None
     try:
-        server = PreviewServer(site.output, args.bind, args.port, site.headers)
+        server = PreviewServer(site.output, args.bind, args.port)
         server.start()
         address = f"http://{args.bind}:{args.port}/"
         print(f"Serving {address} (Ctrl+C stops); building the site…", flush=True)
@@ -92,40 +92,41 @@ def _watch(site: PreviewSite, server: PreviewServer, args) -> None:
         if paths:
             _apply(server, lambda paths=paths: site.update(paths, on_first=_first(server)))
         site.finish_if_due()
-        server.state.busy = site.busy
+        server.set_headers(site.header_function)
+        server.set_busy(site.busy)
 
 
 def _first(server: PreviewServer):
     """Tell the browsers showing the first pages as soon as they are written."""
 
     def tell(update: Update) -> None:
-        server.state.announce(pages=[_address(name) for name in update.first])
+        server.announce(pages=[_address(name) for name in update.first])
 
     return tell
 
 
 def _apply(server: PreviewServer, work) -> None:
     """Run a build or an update; tell the browsers; report problems."""
-    server.state.busy = True
+    server.set_busy(True)
     started = time.perf_counter()
     try:
         update = work()
     except (ContentErrors, MissingCatalog) as errors:
         problems = getattr(errors, "problems", None) or [_problem(errors)]
         print(errors, file=sys.stderr, flush=True)
-        server.state.broken(problems)
+        server.broken(problems)
         return
     except Exception as error:  # noqa: BLE001 - a mistake in a template or the code: say it, go on
         traceback.print_exc()
-        server.state.broken([_problem(error)])
+        server.broken([_problem(error)])
         return
     seconds = time.perf_counter() - started
     if update.full:
-        server.state.announce(pages=None)
+        server.announce(pages=None)
         why = f" ({update.reason})" if update.reason else ""
         print(f"{_now()} Built the whole site in {seconds:.1f} s{why}.", flush=True)
     else:
-        server.state.announce(**{"except": [_address(name) for name in update.first]})
+        server.announce(**{"except": [_address(name) for name in update.first]})
         print(
             f"{_now()} Updated {len(update.first)} pages first in {update.first_seconds:.2f} s, "
             f"the rest in {seconds:.1f} s.",

@@ -1,5 +1,8 @@
 """The preview's HTTP server: the served folder, plus what only the preview adds.
 
+It runs in a process of its own, so that serving never slows a build down (Python runs
+one thread at a time); the preview tells it what changed through a pipe.
+
 * Every HTML page gets ``<script src="/_preview/reload.js" data-version="N" defer>`` before
   ``</head>``, in the response only (the files stay exactly what a build writes). The
   script is a file, so the site's strict Content Security Policy (no inline scripts) holds.
@@ -20,6 +23,8 @@ import html
 import http.server
 import io
 import json
+import multiprocessing
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +51,7 @@ class PreviewState:
         self.built = False
         self.busy = True
         self.stopping = False
+        self.headers: Callable[[str], dict] | None = None  # kalo.live.PREVIEW_HEADERS
 
     def announce(self, **message) -> None:
         with self.changed:
@@ -76,29 +82,85 @@ class PreviewState:
 
 
 class PreviewServer:
-    def __init__(
-        self,
-        directory: Path,
-        bind: str,
-        port: int,
-        headers: Callable[[str], dict] | None = None,
-    ):
-        self.state = PreviewState()
-        handler = type(
-            "Handler",
-            (_Handler,),
-            {"root": Path(directory).resolve(), "preview": self.state, "extra_headers": headers},
+    """The HTTP server, in a process of its own (forked at the start, while the preview is
+    still small): serving pages never competes with the builds for Python's interpreter
+    lock. The preview tells it what changed through a pipe."""
+
+    def __init__(self, directory: Path, bind: str, port: int):
+        handler = type("Handler", (_Handler,), {"root": Path(directory).resolve()})
+        # Bound here: a port in use fails at once, in the preview's own process.
+        self._http = http.server.ThreadingHTTPServer((bind, port), handler)
+        self._busy: bool | None = None
+        self._headers = None
+        context = multiprocessing.get_context("fork")
+        self._commands, theirs = context.Pipe()
+        self.process = context.Process(
+            target=_serve, args=(self._http, theirs), name="preview-server", daemon=True
         )
-        self.server = http.server.ThreadingHTTPServer((bind, port), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def start(self) -> None:
-        self.thread.start()
+        self.process.start()
+        self._http.server_close()  # the child serves on its copy of the socket
+
+    def _send(self, *command) -> None:
+        try:
+            self._commands.send(command)
+        except (BrokenPipeError, OSError):
+            pass
+
+    def announce(self, **message) -> None:
+        self._send("announce", message)
+
+    def broken(self, problems: list[Problem]) -> None:
+        self._send("broken", list(problems))
+
+    def set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self._send("busy", busy)
+
+    def set_headers(self, headers: Callable[[str], dict] | None) -> None:
+        if headers is not self._headers:
+            self._headers = headers
+            self._send("headers", headers)
 
     def stop(self) -> None:
-        self.state.stop()
-        self.server.shutdown()
-        self.server.server_close()
+        self._send("stop")
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _serve(server: http.server.ThreadingHTTPServer, commands) -> None:
+    """The server process: HTTP in the main thread, the preview's news in another."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the preview, which stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    state = PreviewState()
+    server.RequestHandlerClass.preview = state
+
+    def listen() -> None:
+        while True:
+            try:
+                name, *values = commands.recv()
+            except (EOFError, OSError):  # the preview is gone
+                name, values = "stop", []
+            if name == "stop":
+                state.stop()
+                server.shutdown()
+                return
+            if name == "busy":
+                state.busy = values[0]
+            elif name == "headers":
+                state.headers = values[0]
+            elif name == "announce":
+                state.announce(**values[0])
+            elif name == "broken":
+                state.broken(values[0])
+
+    threading.Thread(target=listen, daemon=True).start()
+    server.serve_forever()
+    server.server_close()
 
 
 def _is_page(path: str) -> bool:
@@ -109,7 +171,6 @@ def _is_page(path: str) -> bool:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     root: Path
     preview: PreviewState
-    extra_headers: Callable[[str], dict] | None
     protocol_version = "HTTP/1.1"
 
     def __init__(self, *args, **kwargs):
@@ -120,8 +181,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
-        if self.extra_headers is not None:
-            for name, value in self.extra_headers(urlsplit(self.path).path).items():
+        if self.preview.headers is not None:
+            for name, value in self.preview.headers(urlsplit(self.path).path).items():
                 self.send_header(name, value)
         super().end_headers()
 
