@@ -56,7 +56,9 @@ weight = 1
 languageName = "English"
 weight = 2
 """
-# A small layout of our own, similar in content to a profile page of the site.
+# A small layout of our own with what a profile page of the site shows, kept lean: every
+# addition that reads other pages (a footer of links, a "nearby" list) made hugo server
+# several times slower (docs/benchmark.md), and the target is against its best.
 HUGO_LAYOUT = {
     "_default/baseof.html": """<!DOCTYPE html>
 <html lang="{{ .Language.Lang }}">
@@ -104,16 +106,7 @@ HUGO_LAYOUT = {
 <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>
 {{ end }}{{ end }}
 </ul></section>
-<section class="near"><h2>Nearby</h2><ul>
-{{ range first 12 (where (where site.RegularPages "Section" "organizations")
-  "Params.municipality" .Params.municipality) }}
-<li class="card"><h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
-<p class="meta">{{ .Params.kind }} · {{ .Params.municipality }}</p><p>{{ .Params.summary }}</p></li>
-{{ end }}</ul></section>
 </article>
-<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "Organization"
-  "name" .Title "description" .Params.summary "email" .Params.email "telephone" .Params.phone
-  "url" .Params.website "address" .Params.address | jsonify | safeJS }}</script>
 {{ end }}
 """,
     "_default/list.html": """{{ define "main" }}
