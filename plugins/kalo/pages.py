@@ -3,12 +3,13 @@
 A generator adds its pages to a ``PageBatch`` (what it would have passed to
 ``writer.write_file``) and calls ``write(writer)``. With enough pages, the build process
 forks (after ``generate_context``: the children share the whole context, nothing is
-pickled); every process renders an interleaved share of the pages and writes the files
-itself. When all are done, the parent sends Pelican's ``content_written`` signal for every
-page in the order they were added, with the same local context Pelican's writer would
-have built, so the sitemap, the SEO analysis and the search index note exactly what they
-noted before. Each page's bytes depend only on its template and context, never on which
-process rendered it, so the output is the same as a serial build's.
+pickled); every process, this one included, renders the next few pages whenever it is
+free and writes the files itself. When all are done, the parent sends Pelican's
+``content_written`` signal for every page in the order they were added, with the same
+local context Pelican's writer would have built, so the sitemap, the SEO analysis and the
+search index note exactly what they noted before. Each page's bytes depend only on its
+template and context, never on which process rendered it, so the output is the same as a
+serial build's.
 
 In the live preview (``kalo.live.LivePages`` in the settings) the output is the served
 folder itself: a page whose description did not change since the preview wrote it is left
