@@ -3,9 +3,10 @@
 It runs in a process of its own, so that serving never slows a build down (Python runs
 one thread at a time); the preview tells it what changed through a pipe.
 
-* Every HTML page gets ``<script src="/_preview/reload.js" data-version="N" defer>`` before
-  ``</head>``, in the response only (the files stay exactly what a build writes). The
-  script is a file, so the site's strict Content Security Policy (no inline scripts) holds.
+* Every HTML page but the web editor's gets ``<script src="/_preview/reload.js"
+  data-version="N" defer>`` before ``</head>``, in the response only (the files stay
+  exactly what a build writes). The script is a file, so the site's strict Content Security
+  Policy (no inline scripts) holds.
 * ``/_preview/events``: Server-Sent Events, one message per change: ``{"version": N,
   "pages": [...]}`` (these pages changed), ``{"except": [...]}`` (every page but these),
   ``{"pages": null}`` (every page), ``{"problems": true}`` (the content broke).
@@ -223,7 +224,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         except OSError:
             self.send_error(404)
             return None
-        return self._head(200, "text/html; charset=utf-8", self._with_script(page))
+        if not path.startswith(EDITOR):  # reloading the editor would lose what is typed
+            page = self._with_script(page)
+        return self._head(200, "text/html; charset=utf-8", page)
 
     def _with_script(self, page: bytes) -> bytes:
         tag = (
