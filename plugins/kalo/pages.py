@@ -11,6 +11,10 @@ search index note exactly what they noted before. Each page's bytes depend only 
 template and context, never on which process rendered it, so the output is the same as a
 serial build's.
 
+In the live preview (``kalo.live.LivePages`` in the settings) the output is the served
+folder itself: a page whose description did not change since the preview wrote it is left
+as it is.
+
 The processes are ``kalo.parallel.map_forked``'s, with its policy: on Linux and macOS,
 with 64 pages or more (``KALO_PARALLEL_FROM``), not with ``KALO_WORKERS=1``; otherwise
 pages are written one after another in this process.
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.utils import sanitised_join
 
+from kalo.live import live_pages
 from kalo.parallel import map_forked
 
 
@@ -106,8 +111,22 @@ class PageBatch:
         output = writer.output_path
         self._manifest = None
         self.reused = 0
-        todo = self._reuse(output)
+        live = live_pages(self.settings)
+        if live is not None:  # the preview: unchanged pages are already in the served folder
+            keys = [live.key(page.name, page.shows) for page in self.pages]
+            todo = [
+                page
+                for page, key in zip(self.pages, keys, strict=True)
+                if not live.unchanged(page.name, key)
+                or not os.path.isfile(sanitised_join(output, page.name))
+            ]
+            self.reused = len(self.pages) - len(todo)
+        else:
+            todo = self._reuse(output)
         self._render_all(todo, output)
+        if live is not None:
+            for page, key in zip(self.pages, keys, strict=True):
+                live.note(page.name, key)
         for page in self.pages:
             path = sanitised_join(output, page.name)
             signals.content_written.send(path, context=self._localcontext(page))

@@ -20,23 +20,27 @@ from kalo.pages import PageBatch
 from kalo.problems import raise_if_errors
 from organizations import urls
 from organizations.directory import FACETS, build_directory
-from organizations.load import load_organizations
+from organizations.live import LiveOrganizations
+from organizations.load import FolderCache, load_organizations
 from organizations.settings import org_settings
 from organizations.showcase import featured
 
 log = logging.getLogger(__name__)
 
 
-class OrganizationsGenerator(Generator):
+class OrganizationsGenerator(LiveOrganizations, Generator):
     """Profiles, the directory with its facet pages, and removal pages."""
 
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
         cache = cache_dir(self.settings, "organizations")
+        # Kept for the live preview (organizations.live): only changed folders are read again.
+        self._folders = FolderCache(cache, orgdir, orgdir.parent, date.today())
         with timing.step("organizations: load and validate"):
             result = load_organizations(
-                orgdir, today=date.today(), display_root=orgdir.parent, cache=cache
+                orgdir, today=date.today(), display_root=orgdir.parent, cache=self._folders
             )
+        self._folders.save()
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
@@ -44,13 +48,11 @@ class OrganizationsGenerator(Generator):
             result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
         )
         rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
-        keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):
-            texts = rendered.render_many(
-                [(self.directory.by_slug[slug].about[lang], lang) for slug, lang in keys]
-            )
-        self.about_html = dict(zip(keys, texts, strict=False))
+            self.about_html = self._render_about(rendered)
         rendered.save()
+        self._markdown = rendered
+        self._publish_context()
         left = self.directory.left_out
         log.info(
             "organizations: %d published, %d left out (no permission: %d, withdrawn: %d)",
@@ -59,16 +61,27 @@ class OrganizationsGenerator(Generator):
             len(left.no_permission),
             len(left.withdrawn),
         )
-        self.context["organizations"] = self.directory
         self.context["org_urls"] = urls
         # Cards rendered once and reused by every listing (organizations.cards).
         self.context["org_cards"] = {}
+        self.context["join_links"] = self._join_links()
+
+    def _render_about(self, rendered: MarkdownCache) -> dict:
+        """The HTML of every published organization's texts, by (slug, language)."""
+        keys = [(org.slug, lang) for org in self.directory for lang in org.about]
+        texts = rendered.render_many(
+            [(self.directory.by_slug[slug].about[lang], lang) for slug, lang in keys]
+        )
+        return dict(zip(keys, texts, strict=False))
+
+    def _publish_context(self) -> None:
+        """What the directory gives the other generators and the templates."""
+        self.context["organizations"] = self.directory
         self.context["home_organizations"] = featured(
             self.directory.organizations,
             self.options["ORG_HOME_DATE"] or date.today(),
             self.options["ORG_HOME_COUNT"],
         )
-        self.context["join_links"] = self._join_links()
 
     def generate_output(self, writer):
         # Every page is added to one batch, rendered on all cores (kalo.pages), in the

@@ -14,6 +14,7 @@ from kalo.markup import render_markdown
 from kalo.problems import raise_if_errors
 from kalo.text import sort_key
 from workshops import feeds, urls
+from workshops.live import LiveWorkshops
 from workshops.load import KnownOrganizations, load_workshops
 from workshops.programme import build_programme, by_organization, findings_and_needs
 from workshops.settings import workshop_settings
@@ -21,33 +22,48 @@ from workshops.settings import workshop_settings
 log = logging.getLogger(__name__)
 
 
-class WorkshopsGenerator(Generator):
+class WorkshopsGenerator(LiveWorkshops, Generator):
     """Workshop pages, series pages, the programme overview, findings and needs, feeds."""
 
     def generate_context(self):
         self.options = workshop_settings(self.settings)
-        today = self.options["WORKSHOP_TODAY"] or date.today()
-        content = Path(self.settings["PATH"])
         directory = self.context.get("organizations")
         if directory is None:  # the organizations plugin is not loaded, or ran later
             directory = self._own_directory()
         self.published = frozenset(org.slug for org in directory)
+        self.programme, self.body_html = self._read(directory)
+        self.directory = directory
+        log.info("workshops: %d sessions (%d held)", len(self.programme), self.programme.held)
+        self._publish_context()
+
+    def _read(self, directory, shown: set[str] | None = None):
+        """The programme and its texts' HTML: every summary read and checked (problems
+        printed; ``shown``: only those of these files, besides errors), each text rendered
+        once per process."""
+        today = self.options["WORKSHOP_TODAY"] or date.today()
+        content = Path(self.settings["PATH"])
         result = load_workshops(
             content / self.options["WORKSHOP_DIR"],
             today=today,
             orgs=self._known_organizations(directory),
             display_root=content.parent,
         )
-        raise_if_errors(result.problems)
+        raise_if_errors(
+            result.problems
+            if shown is None
+            else [p for p in result.problems if p.severity == "error" or p.file in shown]
+        )
+        programme = build_programme(result.workshops)
+        rendered = self.__dict__.setdefault("_rendered", {})
+        body_html = {}
+        for workshop in programme:
+            for lang, text in workshop.texts.items():
+                if (text.body, lang) not in rendered:
+                    rendered[text.body, lang] = render_markdown(text.body, lang)
+                body_html[workshop.slug, lang] = rendered[text.body, lang]
+        return programme, body_html
 
-        self.programme = build_programme(result.workshops)
-        self.body_html = {
-            (workshop.slug, lang): render_markdown(text.body, lang)
-            for workshop in self.programme
-            for lang, text in workshop.texts.items()
-        }
-        self.directory = directory
-        log.info("workshops: %d sessions (%d held)", len(self.programme), self.programme.held)
+    def _publish_context(self) -> None:
         self.context["workshop_programme"] = self.programme
         self.context["workshop_urls"] = urls
         self.context["workshops_by_org"] = by_organization(self.programme, self.published)
