@@ -100,7 +100,6 @@ class PreviewSite:
             LIVE_PAGES: self.pages,
         }
         settings = read_settings(str(self.settings_file), override=overrides)
-        incremental.declare_input(settings, settings["ORG_PATH"], pages_describe_it=True)
         return settings
 
     def headers(self, path: str) -> dict:
