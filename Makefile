@@ -34,7 +34,7 @@ PO_FILES := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve devserver edit check seo test lint bench clean new-org schema \
+.PHONY: help setup html publish serve devserver edit check seo test lint bench bench-deps clean new-org schema \
         translations-extract translations-update translations-compile
 
 help:
@@ -45,12 +45,13 @@ help:
 	@echo "make publish    production build with publishconf.py"
 	@echo "make check      validate all content without building"
 	@echo "make seo        build, then print the keyword analysis of every page"
-	@echo "make devserver  rebuild on every change and serve"
+	@echo "make devserver  the live preview: every save shown at once, the browser reloads by itself"
 	@echo "make edit       the same, with the web editor at http://localhost:$(PORT)/admin/"
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make schema     regenerate schema/*.json and the field references in docs/"
 	@echo "make translations-update / translations-compile   interface strings"
-	@echo "make bench      measure the build (BENCH_LARGE=1 adds 10,000 organizations)"
+	@echo "make bench      measure the build and the live preview (BENCH_LARGE=1 adds 10,000 organizations)"
+	@echo "make bench-deps install hugo for the preview's comparison (as root)"
 	@echo "make clean      remove the built site (the image cache stays)"
 	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1"
 
@@ -124,6 +125,15 @@ test: $(STAMP) $(MO_FILES) lint
 bench: $(STAMP) $(MO_FILES)
 	$(PYTHON) bench/build.py $(if $(BENCH_LARGE),--large,)
 	@if [ -f bench/images.py ]; then $(PYTHON) bench/images.py; fi
+	@command -v hugo >/dev/null || echo "hugo is missing: run 'make bench-deps' as root to compare the preview with hugo server"
+	$(PYTHON) bench/preview.py
+
+# What only the benchmark needs (as root): Debian's hugo, for `hugo server` in bench/preview.py.
+BENCH_PACKAGES := hugo
+bench-deps:
+	@if command -v hugo >/dev/null; then echo "hugo: installed"; exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then echo "Missing: hugo. Run as root: apt-get install $(BENCH_PACKAGES)"; exit 1; fi; \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(BENCH_PACKAGES)
 
 clean:
 	rm -rf $(OUTPUTDIR)

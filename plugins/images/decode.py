@@ -188,6 +188,36 @@ def probe(data: bytes, file: str, settings: ImageSettings) -> Header | Problem:
                 return messages.corrupt(file, im.format)
 
 
+def verify(data: bytes, file: str, settings: ImageSettings, scale: int = 1) -> list[Problem]:
+    """What the image step would say of this file: [] when it decodes and has nothing to
+    note. The pixels are decoded (a file cut short or damaged fails here) without the
+    conversions ``decode`` does; JPEG at 1/``scale``. For ``make check``."""
+    header = probe(data, file, settings)
+    if isinstance(header, Problem):
+        return [header]
+    with _pillow_limits(settings):
+        im = _open(data, file, settings)
+        if isinstance(im, Problem):
+            return [im]
+        try:
+            with im:
+                if scale > 1 and header.format in JPEG_FORMATS:
+                    im.draft(None, (header.raw_width // scale, header.raw_height // scale))
+                im.seek(0)
+                im.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return [
+                messages.too_many_pixels(file, header.width, header.height, settings.max_pixels)
+            ]
+        except OSError as error:
+            if "truncated" in str(error) or "broken data stream" in str(error):
+                return [messages.truncated(file)]
+            return [messages.corrupt(file, header.format)]
+        except DECODE_ERRORS:
+            return [messages.corrupt(file, header.format)]
+    return list(header.warnings)
+
+
 def jpeg_scale_for(fmt: str, source_width: int, width: int) -> int:
     """The DCT reduction (1, 2, 4 or 8) used when ``width`` is wanted: the largest that
     still decodes at least twice as wide. A function of the source and the width only, so

@@ -75,8 +75,6 @@ def build(
     }
     settings = read_settings(str(settings_file), override=overrides)
     _cache_compiled_templates(settings)
-    # The organizations' pages say what they show of their folder (kalo.pages).
-    incremental.declare_input(settings, settings["ORG_PATH"], pages_describe_it=True)
     record = incremental_build if record is None else record
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.building-", dir=output_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site

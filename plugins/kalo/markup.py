@@ -148,7 +148,12 @@ class MarkdownCache:
             hashlib.sha256(f"{lang}\0{text}".encode("utf-8", "surrogatepass")).digest()
             for text, lang in items
         ]
-        missing = [number for number, key in enumerate(keys) if key not in self.known]
+        # ``used``: rendered by this object (a long-lived one, the preview's, renders again).
+        missing = [
+            number
+            for number, key in enumerate(keys)
+            if key not in self.known and key not in self.used
+        ]
         fresh = dict(
             zip(
                 missing,
@@ -160,7 +165,10 @@ class MarkdownCache:
         )
         rendered = []
         for number, key in enumerate(keys):
-            html = fresh[number] if number in fresh else self.known[key]
+            if number in fresh:
+                html = fresh[number]
+            else:
+                html = self.used[key] if key in self.used else self.known[key]
             self.used[key] = html
             rendered.append(html)
         return rendered

@@ -22,6 +22,10 @@ the sitemap, the SEO analysis and the search index note exactly what they noted 
 Each page's bytes depend only on its template and context, never on which process
 rendered it or whether it was reused, so the output is the same as a serial, clean build's.
 
+In the live preview (``kalo.live.LivePages`` in the settings) the output is the served
+folder itself: a page whose description did not change since the preview wrote it is left
+as it is, and nothing is stored.
+
 The processes are ``kalo.parallel.map_forked``'s, with its policy: on Linux and macOS,
 with 64 pages or more (``KALO_PARALLEL_FROM``), not with ``KALO_WORKERS=1``; otherwise
 pages are written one after another in this process.
@@ -42,6 +46,7 @@ from pelican.utils import sanitised_join
 
 from kalo import timing
 from kalo.cache import cache_dir
+from kalo.live import live_pages
 from kalo.output import Output, output_of
 from kalo.parallel import map_forked
 from kalo.pickle_file import PickleStore
@@ -151,8 +156,22 @@ class PageBatch:
         with timing.step("pages: store"):
             store = PageStore.of(output)
         self.reused = 0
-        with timing.step("pages: fingerprints"):
-            todo = self._reuse(output, store)
+        live = live_pages(self.settings)
+        if live is not None:  # the preview: unchanged pages are already in the served folder
+            store = None
+            keys = [live.key(page.name, page.shows) for page in self.pages]
+            todo = [
+                page
+                for page, key in zip(self.pages, keys, strict=True)
+                if not live.unchanged(page.name, key)
+                or not os.path.isfile(sanitised_join(output_path, page.name))
+            ]
+            self.reused = len(self.pages) - len(todo)
+        else:
+            with timing.step("pages: store"):
+                store = PageStore.of(output)
+            with timing.step("pages: fingerprints"):
+                todo = self._reuse(output, store)
         with timing.step("pages: rendered"):
             digests = map_forked(
                 lambda page: self._render(page, output_path, store), todo, settings=self.settings
@@ -161,6 +180,9 @@ class PageBatch:
             output.wrote(page.name, page.fingerprint, digest)
             if store is not None and page.fingerprint is not None:
                 store.note(page.fingerprint, digest)
+        if live is not None:
+            for page, key in zip(self.pages, keys, strict=True):
+                live.note(page.name, key)
         with timing.step("pages: content_written"):
             for page in self.pages:
                 path = os.path.join(output_path, page.name)

@@ -95,16 +95,18 @@ def map_forked(
 ) -> list[Result]:
     """``[function(item) for item in items]`` on forked processes (see the module's doc).
 
-    Each process takes an interleaved share (items 0, n, 2n… for this one, 1, n+1… for the
-    first child), so items of similar cost that come together are spread evenly. If any
-    process fails, every other one is still waited for, then the first failure is raised
-    here (this process's own first, else the first child's)."""
+    Every process, this one included, takes the next few items whenever it is free (a
+    counter in shared memory), so the work is balanced whatever the items' costs and
+    order (Greek and English texts alternate, and cost differently). If any process
+    fails, the others take no more items and every child is waited for; then the first
+    failure is raised here (this process's own first, else the first child's)."""
     items = list(items)
     count = worker_count(
         len(items), settings=settings, workers=workers, parallel_from=parallel_from, needs_fork=True
     )
     if count <= 1:
         return [function(item) for item in items]
+    queue = _Queue(len(items), count)
     # Whatever is buffered would be written again by every child.
     sys.stdout.flush()
     sys.stderr.flush()
@@ -112,18 +114,22 @@ def map_forked(
     failure = None
     own: list = []
     try:
-        for share in range(1, count):
-            children.append(_fork(function, items[share::count]))
-        own = [function(item) for item in items[0::count]]
+        for _ in range(1, count):
+            children.append(_fork(function, items, queue))
+        own = _work(function, items, queue)
     except BaseException as error:  # noqa: BLE001 - wait for the children first, then raise
+        queue.stop()
         failure = error
     shares = [own, *(_collect(child) for child in children)]
     if failure is not None:
         raise failure
+    results: list = [None] * len(items)
     for share in shares:
         if isinstance(share, _Failure):
             share.raise_here()
-    return [shares[number % count][number // count] for number in range(len(items))]
+        for number, result in share:
+            results[number] = result
+    return results
 
 
 def map_fresh(
@@ -183,6 +189,35 @@ def start_forked(
 # --- the forked children ---------------------------------------------------------------
 
 
+class _Queue:
+    """The next item to take, in memory shared by the forked processes."""
+
+    def __init__(self, items: int, processes: int):
+        self.items = items
+        # Small enough to balance the end of the work, large enough to take the lock rarely.
+        self.size = max(1, min(32, items // (processes * 8)))
+        self._next = multiprocessing.get_context("fork").Value("q", 0)
+
+    def take(self) -> range:
+        """The numbers of the next items to work on; empty when there is nothing left."""
+        with self._next.get_lock():
+            start = self._next.value
+            self._next.value = start + self.size
+        return range(min(start, self.items), min(start + self.size, self.items))
+
+    def stop(self) -> None:
+        """A process failed: the others take nothing more."""
+        with self._next.get_lock():
+            self._next.value = self.items
+
+
+def _work(function: Callable, items: Sequence, queue: _Queue) -> list[tuple[int, Any]]:
+    done = []
+    while numbers := queue.take():
+        done.extend((number, function(items[number])) for number in numbers)
+    return done
+
+
 @dataclass
 class _Child:
     pid: int
@@ -208,7 +243,7 @@ class _Failure:
         raise WorkerFailed(f"a worker process failed:\n{self.traceback}")
 
 
-def _fork(function: Callable, items: Sequence) -> _Child:
+def _fork(function: Callable, items: Sequence, queue: _Queue) -> _Child:
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -218,21 +253,21 @@ def _fork(function: Callable, items: Sequence) -> _Child:
         raise
     if pid == 0:
         os.close(read)
-        _run_share(function, items, write)
+        _run_share(function, items, queue, write)
     os.close(write)
     return _Child(pid, read)
 
 
-def _run_share(function: Callable, items: Sequence, pipe: int) -> NoReturn:
-    """In the child: do its share, send the results (or the failure), exit without
-    running anything of the parent's (atexit handlers, finalizers of its objects)."""
+def _run_share(function: Callable, items: Sequence, queue: _Queue, pipe: int) -> NoReturn:
+    """In the child: take items until none is left, send the results (numbered) or the
+    failure, exit without running anything of the parent's (atexit handlers, finalizers
+    of its objects)."""
     status = 0
     try:
         try:
-            payload = pickle.dumps(
-                [function(item) for item in items], protocol=pickle.HIGHEST_PROTOCOL
-            )
+            payload = pickle.dumps(_work(function, items, queue), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises
+            queue.stop()
             status = 1
             payload = pickle.dumps(_failure(error), protocol=pickle.HIGHEST_PROTOCOL)
         with open(pipe, "wb") as out:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kalo.cache import cache_dir
 from kalo.i18n import translate
 from kalo.problems import Problem
 from kalo_cli.words import LANGS, counted
@@ -38,11 +39,13 @@ Checker = Callable[[CheckRoots], CheckOutcome]
 
 
 def check_organizations(roots: CheckRoots) -> CheckOutcome:
+    from images.probe import remembered
     from organizations.load import load_organizations
 
-    result = load_organizations(
-        roots.orgdir, today=roots.today, display_root=roots.display_root, probe_files=True
-    )
+    with remembered(_probe_cache(roots, "organizations")):
+        result = load_organizations(
+            roots.orgdir, today=roots.today, display_root=roots.display_root, probe_files=True
+        )
     failed = result.folders - len(result.organizations)
     summary = {}
     for lang in LANGS:
@@ -76,6 +79,7 @@ def check_organizations(roots: CheckRoots) -> CheckOutcome:
 
 
 def check_workshops(roots: CheckRoots) -> CheckOutcome:
+    from images.probe import remembered
     from kalo.schema.references import KnownOrganizations
     from organizations.load import load_organizations
     from workshops.load import load_workshops
@@ -83,13 +87,14 @@ def check_workshops(roots: CheckRoots) -> CheckOutcome:
 
     orgs = load_organizations(roots.orgdir, today=roots.today, display_root=roots.display_root)
     known = KnownOrganizations.from_folder(roots.orgdir, {o.slug for o in orgs.organizations})
-    result = load_workshops(
-        roots.inputdir / DEFAULTS["WORKSHOP_DIR"],
-        today=roots.today,
-        orgs=known,
-        display_root=roots.display_root,
-        probe_files=True,
-    )
+    with remembered(_probe_cache(roots, "workshops")):
+        result = load_workshops(
+            roots.inputdir / DEFAULTS["WORKSHOP_DIR"],
+            today=roots.today,
+            orgs=known,
+            display_root=roots.display_root,
+            probe_files=True,
+        )
     held = sum(1 for w in result.workshops if w.held)
     planned = len(result.workshops) - held
     summary = {
@@ -130,6 +135,13 @@ def check_pages(roots: CheckRoots) -> CheckOutcome:
         for lang in LANGS
     }
     return CheckOutcome(problems, summary)
+
+
+def _probe_cache(roots: CheckRoots, checker: str) -> Path:
+    """Where a checker's answers of the image checks are kept between runs: the cache folder
+    of the content's project (outside the content; a file that changed is opened again)."""
+    folder = cache_dir({"PATH": str(roots.inputdir.resolve())}, "check")
+    return folder / f"image-probes-{checker}.pickle"
 
 
 CHECKERS: tuple[Checker, ...] = (check_organizations, check_workshops, check_pages)

@@ -132,6 +132,21 @@ class CardCache:
             ).hexdigest()
         return found
 
+    def forget(self, slugs, by_slug) -> None:
+        """The live preview: these organizations changed; their cards are made again, from
+        ``by_slug`` (the new directory's organizations)."""
+        slugs = set(slugs)
+        for made in (
+            self.made,
+            self.__dict__.get("_digests", {}),
+            self.__dict__.get("_lasting", {}),
+        ):
+            for key in [key for key in made if key[0] in slugs]:
+                del made[key]
+        renderer = getattr(self, "_renderer", None)
+        if renderer is not None:
+            self._renderer = (*renderer[:2], by_slug, *renderer[3:])
+
     def save(self) -> None:
         """Keep the cards this build used (only those: the file stays bounded)."""
         if self.store is None or self.used.keys() == self.known.keys():

@@ -14,6 +14,7 @@ from kalo import timing
 from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
+from kalo.live import live_pages
 from kalo.markup import MarkdownCache
 from kalo.output import output_of
 from kalo.pages import PageBatch
@@ -22,23 +23,27 @@ from kalo.problems import raise_if_errors
 from organizations import urls
 from organizations.cards import FIRST_SCREEN, CardCache
 from organizations.directory import FACETS, build_directory
-from organizations.load import load_organizations
+from organizations.live import LiveOrganizations
+from organizations.load import FolderCache, load_organizations
 from organizations.settings import org_settings
 from organizations.showcase import featured
 
 log = logging.getLogger(__name__)
 
 
-class OrganizationsGenerator(Generator):
+class OrganizationsGenerator(LiveOrganizations, Generator):
     """Profiles, the directory with its facet pages, and removal pages."""
 
     def generate_context(self):
         orgdir = Path(self.settings["ORG_PATH"])
         cache = cache_dir(self.settings, "organizations")
+        # Kept for the live preview (organizations.live): only changed folders are read again.
+        self._folders = FolderCache(cache, orgdir, orgdir.parent, date.today())
         with timing.step("organizations: load and validate"):
             result = load_organizations(
-                orgdir, today=date.today(), display_root=orgdir.parent, cache=cache
+                orgdir, today=date.today(), display_root=orgdir.parent, cache=self._folders
             )
+        self._folders.save()
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
@@ -57,13 +62,11 @@ class OrganizationsGenerator(Generator):
             fresh = {key: value for key, value in known.items() if key not in before}
             replace_pickle(matches_file, fresh, f"matches-{path_key(orgdir)}")
         rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
-        keys = [(org.slug, lang) for org in self.directory for lang in org.about]
         with timing.step("organizations: Markdown"):
-            texts = rendered.render_many(
-                [(self.directory.by_slug[slug].about[lang], lang) for slug, lang in keys]
-            )
-        self.about_html = dict(zip(keys, texts, strict=False))
+            self.about_html = self._render_about(rendered)
         rendered.save()
+        self._markdown = rendered
+        self._publish_context()
         left = self.directory.left_out
         log.info(
             "organizations: %d published, %d left out (no permission: %d, withdrawn: %d)",
@@ -72,22 +75,36 @@ class OrganizationsGenerator(Generator):
             len(left.no_permission),
             len(left.withdrawn),
         )
-        self.context["organizations"] = self.directory
         self.context["org_urls"] = urls
         # Cards rendered once and reused by every listing (organizations.cards), and kept
         # across builds by what they show when pages get fingerprints (kalo.pages).
         self._output = output_of(self.settings)
+        # Pages say what they show: for this build or the next (kalo.pages), or for the
+        # live preview, which writes again only the pages whose description changed.
+        self._describes = self._output.fingerprints or live_pages(self.settings) is not None
         self.cards = CardCache()
         if self._output.fingerprints:
             name = f"cards-{path_key(orgdir)}"
             self.cards = CardCache(cache / f"{name}.pickle", self._card_material, name)
         self.context["org_cards"] = self.cards
+        self.context["join_links"] = self._join_links()
+
+    def _render_about(self, rendered: MarkdownCache) -> dict:
+        """The HTML of every published organization's texts, by (slug, language)."""
+        keys = [(org.slug, lang) for org in self.directory for lang in org.about]
+        texts = rendered.render_many(
+            [(self.directory.by_slug[slug].about[lang], lang) for slug, lang in keys]
+        )
+        return dict(zip(keys, texts, strict=False))
+
+    def _publish_context(self) -> None:
+        """What the directory gives the other generators and the templates."""
+        self.context["organizations"] = self.directory
         self.context["home_organizations"] = featured(
             self.directory.organizations,
             self.options["ORG_HOME_DATE"] or date.today(),
             self.options["ORG_HOME_COUNT"],
         )
-        self.context["join_links"] = self._join_links()
 
     def _card_material(self, slug: str) -> str:
         """What a card shows besides its language and level: the site's inputs (theme,
@@ -117,7 +134,7 @@ class OrganizationsGenerator(Generator):
         # Every page is added to one batch, rendered on all cores (kalo.pages), in the
         # order they were always written.
         self._batch = PageBatch(self.context, self.settings, name="organizations")
-        if self._output.fingerprints:
+        if self._describes:
             # Listings and profiles are fingerprinted by the cards they show: made first.
             with timing.step("organizations: cards"):
                 self.cards.prepare(
@@ -177,7 +194,7 @@ class OrganizationsGenerator(Generator):
             "organization",
             counterparts[lang],
             lang,
-            shows=self._profile_shows(org, lang, partners) if self._output.fingerprints else None,
+            shows=self._profile_shows(org, lang, partners) if self._describes else None,
             render_values=lambda: dict(
                 about_html=self.about_html.get((org.slug, lang))
                 or self.about_html.get((org.slug, "el")),
@@ -248,7 +265,7 @@ class OrganizationsGenerator(Generator):
     def _listing_shows(self, lang: str, listed, values: dict) -> str | None:
         """What a listing shows besides the site's inputs: its cards (their digests), the
         facets' codes and counts, and its own values."""
-        if not self._output.fingerprints:
+        if not self._describes:
             return None
         facets = [
             (facet, [(value.code, len(value.slugs)) for value in values_])

@@ -86,13 +86,14 @@ def load_organizations(
     *,
     today: datetime.date,
     display_root: Path | None = None,
-    cache: Path | None = None,
+    cache: Path | FolderCache | None = None,
     probe_files: bool = False,
 ) -> LoadResult:
     """Load every organization folder of ``orgdir``; problems name files relative to
     ``display_root`` (default: the parent of ``orgdir``). With ``cache`` (a folder), a
     folder whose files did not change since the last call is not read or validated again
-    (``_FolderCache``); the partners cross-check always runs."""
+    (``FolderCache``; or give one, kept in memory across calls, which is then not saved);
+    the partners cross-check always runs."""
     orgdir = Path(orgdir)
     root = Path(display_root) if display_root is not None else orgdir.parent
     shown = _Shown(root)
@@ -118,8 +119,10 @@ def load_organizations(
     fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
+    elif isinstance(cache, FolderCache):  # kept in memory by the caller (the live preview)
+        results = cache.load_all(folders, shown)
     else:
-        store = _FolderCache(Path(cache), orgdir, shown.root, today)
+        store = FolderCache(Path(cache), orgdir, shown.root, today)
         results = store.load_all(folders, shown)
         store.save()
         fingerprints = store.fingerprints()
@@ -183,7 +186,7 @@ def _load_many(folders: list[Path], shown: _Shown, today: datetime.date) -> list
     return map_forked(functools.partial(_load_folder, shown=shown, today=today), folders)
 
 
-class _FolderCache:
+class FolderCache:
     """Loaded and validated folders of the last build, by folder and its stamp: one pickle
     per organizations folder, code version, display root and day (validation knows today)."""
 
@@ -202,6 +205,8 @@ class _FolderCache:
         """Every folder's result: from the cache when its files did not change, else read
         and validated again, on all cores when there are many (fork: nothing to pickle but
         the results)."""
+        if self.fresh:  # called again: the last call's results are the known ones
+            self.known, self.fresh = self.fresh, {}
         stamps = [_folder_stamp(folder) for folder in folders]
         results: list = [None] * len(folders)
         missing = []

@@ -12,7 +12,14 @@ def get_generators(_pelican):
     return WebEditorGenerator
 
 
+def declare_preview_headers(pelican):
+    from web_editor.preview import declare_preview_headers as declare
+
+    declare(pelican)
+
+
 def register():
     from pelican import signals
 
+    signals.initialized.connect(declare_preview_headers)
     signals.get_generators.connect(get_generators)

@@ -4,8 +4,8 @@
 
 Starts decap-server (npm) bound to 127.0.0.1 only, writing into the working tree, then the
 site's live preview (``kalo.devserver``) with the editor pointed at it, and prints the
-editor's address. A save in the browser writes the files, and the page is rebuilt.
-Ctrl+C stops both.
+editor's address. A save in the browser writes the files; the preview takes them in and
+the site's pages open in the browser reload by themselves. Ctrl+C (or SIGTERM) stops both.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from kalo.problems import raise_if_errors
 from kalo.text import sort_key
 from organizations.cards import CardCache
 from workshops import urls
+from workshops.live import LiveWorkshops
 from workshops.load import KnownOrganizations, load_workshops
 from workshops.programme import build_programme, by_organization, findings_and_needs
 from workshops.settings import workshop_settings
@@ -25,36 +26,51 @@ from workshops.settings import workshop_settings
 log = logging.getLogger(__name__)
 
 
-class WorkshopsGenerator(Generator):
+class WorkshopsGenerator(LiveWorkshops, Generator):
     """Workshop pages, series pages, the programme overview, findings and needs, feeds."""
 
     def generate_context(self):
         self.options = workshop_settings(self.settings)
-        today = self.options["WORKSHOP_TODAY"] or date.today()
-        content = Path(self.settings["PATH"])
         directory = self.context.get("organizations")
         if directory is None:  # the organizations plugin is not loaded, or ran later
             directory = self._own_directory()
         self.published = frozenset(org.slug for org in directory)
+        self.programme, self.body_html = self._read(directory)
+        self.directory = directory
+        log.info("workshops: %d sessions (%d held)", len(self.programme), self.programme.held)
+        self._publish_context()
+
+    def _read(self, directory, shown: set[str] | None = None):
+        """The programme and its texts' HTML: every summary read and checked (problems
+        printed; ``shown``: only those of these files, besides errors), each text rendered
+        once per process."""
+        today = self.options["WORKSHOP_TODAY"] or date.today()
+        content = Path(self.settings["PATH"])
         result = load_workshops(
             content / self.options["WORKSHOP_DIR"],
             today=today,
             orgs=self._known_organizations(directory),
             display_root=content.parent,
         )
-        raise_if_errors(result.problems)
-
-        self.programme = build_programme(result.workshops)
-        # Rendered when a page needs it (a page reused from an earlier build does not).
-        self.body_html = _Rendered(
+        raise_if_errors(
+            result.problems
+            if shown is None
+            else [p for p in result.problems if p.severity == "error" or p.file in shown]
+        )
+        programme = build_programme(result.workshops)
+        # Rendered when a page needs it (a page reused from an earlier build does not), and
+        # once per process (the live preview reads the summaries again on each save).
+        body_html = _Rendered(
             {
                 (workshop.slug, lang): (text.body, lang)
-                for workshop in self.programme
+                for workshop in programme
                 for lang, text in workshop.texts.items()
-            }
+            },
+            self.__dict__.setdefault("_rendered", {}),
         )
-        self.directory = directory
-        log.info("workshops: %d sessions (%d held)", len(self.programme), self.programme.held)
+        return programme, body_html
+
+    def _publish_context(self) -> None:
         self.context["workshop_programme"] = self.programme
         self.context["workshop_urls"] = urls
         self.context["workshops_by_org"] = by_organization(self.programme, self.published)
@@ -82,9 +98,7 @@ class WorkshopsGenerator(Generator):
         # The pages show the programme (the content folder: the site's own inputs, which
         # every page's fingerprint covers) and the cards of the organizations that took
         # part (kalo.pages reuses a page while they are the same).
-        self._output = output_of(self.settings)
-        self._cards = self.context.get("org_cards")
-        self._batch = PageBatch(self.context, self.settings, name="workshops")
+        self._start_batch()
         for lang in LANGS:
             self._write_programme(writer, lang)
             for series in self.programme.series:
@@ -94,6 +108,11 @@ class WorkshopsGenerator(Generator):
                 self._write_workshop(writer, workshop, lang)
         self._batch.write(writer)
         self._write_feeds()
+
+    def _start_batch(self) -> None:
+        self._output = output_of(self.settings)
+        self._cards = self.context.get("org_cards")
+        self._batch = PageBatch(self.context, self.settings, name="workshops")
 
     def _write(self, writer, template: str, url: str, lang: str, shows=(), **extra):
         """``shows``: what the page shows besides the site's own inputs, or None."""
@@ -248,13 +267,18 @@ class WorkshopsGenerator(Generator):
 
 
 class _Rendered(dict):
-    """(slug, language) → the summary's HTML, rendered from its Markdown when first asked."""
+    """(slug, language) → the summary's HTML, rendered from its Markdown when first asked;
+    ``memo``: HTML by (Markdown, language), kept by the generator across live updates."""
 
-    def __init__(self, texts: dict):
+    def __init__(self, texts: dict, memo: dict):
         super().__init__()
         self.texts = texts
+        self.memo = memo
 
     def __missing__(self, key):
-        text, lang = self.texts[key]
-        html = self[key] = render_markdown(text, lang)
+        text = self.texts[key]
+        html = self.memo.get(text)
+        if html is None:
+            html = self.memo[text] = render_markdown(*text)
+        self[key] = html
         return html

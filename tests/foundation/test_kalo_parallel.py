@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -64,11 +65,12 @@ def test_forked_results_are_in_order_and_come_from_several_processes():
     lock = threading.Lock()  # not picklable: the function is inherited, never pickled
 
     def square_and_pid(item):
+        time.sleep(0.01)  # long enough for every process to take some items
         with lock:
             return item * item, os.getpid()
 
-    results = map_forked(square_and_pid, range(20), settings=MANY)
-    assert [value for value, _ in results] == [item * item for item in range(20)]
+    results = map_forked(square_and_pid, range(40), settings=MANY)
+    assert [value for value, _ in results] == [item * item for item in range(40)]
     pids = {pid for _, pid in results}
     assert len(pids) == 3 and os.getpid() in pids
 
@@ -78,16 +80,33 @@ def test_few_items_are_worked_on_here():
     assert results == [os.getpid()] * 3
 
 
+def test_work_is_shared_by_cost_not_by_position():
+    """Items alternate cheap and costly (like Greek and English texts): every process gets
+    some of each, not one process all the costly ones."""
+
+    def pid_after(item):
+        time.sleep(0.02 if item % 2 else 0.001)
+        return os.getpid()
+
+    pids = map_forked(pid_after, range(40), settings={"KALO_PARALLEL_FROM": 1, "KALO_WORKERS": 2})
+    costly = {pid for number, pid in enumerate(pids) if number % 2}
+    assert len(costly) == 2
+
+
+PARENT = os.getpid()
+
+
 def test_an_exception_in_a_child_is_raised_here_with_its_traceback():
-    def fail_on_five(item):
-        if item == 5:  # a child's item (3 processes: 0, 3, 6 are ours; 2, 5, 8 the second child's)
+    def fail_in_a_child(item):
+        time.sleep(0.01)
+        if os.getpid() != PARENT:
             raise ValueError(f"bad item {item}")
         return item
 
-    with pytest.raises(ValueError, match="bad item 5") as raised:
-        map_forked(fail_on_five, range(9), settings=MANY)
+    with pytest.raises(ValueError, match="bad item") as raised:
+        map_forked(fail_in_a_child, range(40), settings=MANY)
     assert isinstance(raised.value.__cause__, RemoteTraceback)
-    assert "fail_on_five" in str(raised.value.__cause__)
+    assert "fail_in_a_child" in str(raised.value.__cause__)
 
 
 def test_an_exception_that_cannot_be_pickled_is_reported_with_its_text():
@@ -95,35 +114,42 @@ def test_an_exception_that_cannot_be_pickled_is_reported_with_its_text():
         pass
 
     def fail(item):
-        if item == 1:
+        time.sleep(0.01)
+        if os.getpid() != PARENT:
             raise Local("only its text can travel")
         return item
 
     with pytest.raises(WorkerFailed, match="only its text can travel"):
-        map_forked(fail, range(6), settings=MANY)
+        map_forked(fail, range(40), settings=MANY)
 
 
 def test_a_child_that_dies_is_reported():
     def die(item):
-        if item == 2:
+        time.sleep(0.01)
+        if os.getpid() != PARENT:  # never this process: it is pytest's
             os._exit(3)
         return item
 
     with pytest.raises(WorkerFailed, match="exit status 3"):
-        map_forked(die, range(6), settings=MANY)
+        map_forked(die, range(40), settings=MANY)
 
 
 def test_this_process_failing_still_waits_for_the_children(tmp_path):
     def work(item):
-        if item == 0:
+        if os.getpid() == PARENT:
+            time.sleep(0.3)  # the children are at work by then
             raise RuntimeError("ours")
-        (tmp_path / str(item)).write_text("done", encoding="utf-8")
+        (tmp_path / str(os.getpid())).touch()
+        time.sleep(0.05)
         return item
 
     with pytest.raises(RuntimeError, match="ours"):
-        map_forked(work, range(6), settings=MANY)
-    # The children's items (1, 2, 4, 5) were all done before the failure was raised.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["1", "2", "4", "5"]
+        map_forked(work, range(60), settings=MANY)
+    children = [int(path.name) for path in tmp_path.iterdir()]
+    assert len(children) == 2
+    for pid in children:  # both were waited for: no child of this process is left
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def pid_and_double(item: int) -> tuple[int, int]:

@@ -259,3 +259,15 @@ def test_a_left_template_example_is_named(orgs):
         "του προτύπου, όχι πραγματικό στοιχείο, και θα δημοσιευόταν όπως είναι· γράψτε το "
         "πραγματικό ή σβήστε τη γραμμή"
     ) in out
+
+
+def test_an_image_that_changed_since_the_last_check_is_opened_again(orgs):
+    """`make check` remembers the images it opened (it runs before every commit), by their
+    size, time and inode: a photo replaced by a damaged one is never taken from memory."""
+    orgs.write("anakyklono", WITH_LOGO, files={"logo.jpg": small_jpeg()})
+    assert check(orgs).returncode == 0
+    assert list((orgs.root / ".cache" / "check").glob("image-probes-*.pickle"))
+    (orgs.orgdir / "anakyklono" / "logo.jpg").write_bytes(_truncated_jpeg())
+    result = check(orgs)
+    assert result.returncode == 1
+    assert f"{AT_LOGO}: logo.jpg: η εικόνα είναι ελλιπής" in result.stdout

@@ -152,3 +152,23 @@ def test_the_form_refuses_to_save_without_a_name_or_with_a_short_summary(editor,
     assert "Το Επωνυμία (ελληνικά) είναι απαραίτητο" in body
     assert "Από 20 έως 300 χαρακτήρες" in body
     assert sorted(p.name for p in edit_server.orgdir.iterdir()) == folders
+
+
+def test_a_workshop_summary_edited_in_the_form_keeps_its_contract(editor, edit_server):
+    page = editor
+    folder = edit_server.root / "content" / "workshops"
+    english_before = (folder / "thematic-01.en.md").read_bytes()
+    page.goto(edit_server.url + "/admin/#/collections/workshops/entries/thematic-01")
+    summary = page.get_by_label("Περίληψη")
+    summary.fill("Το πρώτο θεματικό εργαστήριο, με νέα σύνοψη γραμμένη στη φόρμα.")
+    publish(page)
+    page.get_by_text("Αποθηκεύτηκε").first.wait_for()
+    text = (folder / "thematic-01.md").read_text(encoding="utf-8")
+    front, _, body = text.removeprefix("---\n").partition("\n---\n")
+    fields = yaml.safe_load(front)
+    assert fields["summary"] == "Το πρώτο θεματικό εργαστήριο, με νέα σύνοψη γραμμένη στη φόρμα."
+    assert (fields["series"], fields["number"], fields["status"]) == ("thematic", 1, "held")
+    assert body.strip(), "the conclusions are kept"
+    assert not any(key.startswith("_") or key == "body" for key in fields)
+    assert (folder / "thematic-01.en.md").read_bytes() == english_before
+    assert make_check(edit_server).returncode == 0
