@@ -163,11 +163,11 @@ class ForkedJob:
         self._child: _Child | None = None
         self._done: list | _Failure | None = None
         if worker_count(2, settings=settings, parallel_from=0, needs_fork=True) <= 1:
-            self._done = [function()]
+            self._done = [(0, function())]
             return
         sys.stdout.flush()
         sys.stderr.flush()
-        self._child = _fork(lambda _: function(), [None])
+        self._child = _fork(lambda _: function(), [None], _Queue(1, 1))
 
     def result(self) -> Result:
         """Wait for the function's result (its exception is raised here)."""
@@ -175,7 +175,7 @@ class ForkedJob:
             self._done = _collect(self._child)
         if isinstance(self._done, _Failure):
             self._done.raise_here()
-        return self._done[0]
+        return self._done[0][1]  # (item number, result)
 
 
 def start_forked(
