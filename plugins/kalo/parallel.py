@@ -124,11 +124,15 @@ def map_forked(
     if failure is not None:
         raise failure
     results: list = [None] * len(items)
+    done = 0
     for share in shares:
         if isinstance(share, _Failure):
             share.raise_here()
         for number, result in share:
             results[number] = result
+        done += len(share)
+    if done != len(items):  # never a result silently missing
+        raise WorkerFailed(f"{len(items) - done} of {len(items)} items were not worked on")
     return results
 
 
@@ -167,7 +171,7 @@ class ForkedJob:
             return
         sys.stdout.flush()
         sys.stderr.flush()
-        self._child = _fork(lambda _: function(), [None], _Queue(1, 1))
+        self._child = _fork(lambda _: function(), [None], _OneItem())
 
     def result(self) -> Result:
         """Wait for the function's result (its exception is raised here)."""
@@ -209,6 +213,22 @@ class _Queue:
         """A process failed: the others take nothing more."""
         with self._next.get_lock():
             self._next.value = self.items
+
+
+class _OneItem:
+    """The one item of a ``ForkedJob``, in the child's own memory. Not a ``_Queue``: the
+    child outlives the job's objects here, and shared memory freed here is given to the
+    next ``map_forked``, whose counter the child would then move on (an item skipped)."""
+
+    def __init__(self):
+        self._taken = False
+
+    def take(self) -> range:
+        taken, self._taken = self._taken, True
+        return range(0) if taken else range(1)
+
+    def stop(self) -> None:
+        self._taken = True
 
 
 def _work(function: Callable, items: Sequence, queue: _Queue) -> list[tuple[int, Any]]:

@@ -183,3 +183,13 @@ def test_a_started_job_runs_here_when_serial_and_its_exception_is_raised_here():
 
     with pytest.raises(ValueError, match="no index"):
         parallel.start_forked(fails, settings={"KALO_WORKERS": 2}).result()
+
+
+def test_a_started_job_still_running_never_takes_items_of_later_work():
+    """The job's child, done late, must not move the counter of a ``map_forked`` whose
+    shared memory took the place of the job's (an item was skipped, its page missing)."""
+    job = parallel.start_forked(lambda: time.sleep(0.3), settings={"KALO_WORKERS": 2})
+    items = list(range(200))
+    for _ in range(3):
+        assert map_forked(lambda i: (time.sleep(0.003), i)[1], items, workers=2) == items
+    job.result()
