@@ -50,7 +50,7 @@ help:
 	@echo "make new-org NAME=\"Όνομα φορέα\"   start a new organization folder"
 	@echo "make schema     regenerate schema/*.json and the field references in docs/"
 	@echo "make translations-update / translations-compile   interface strings"
-	@echo "make bench      measure the build and the live preview (BENCH_LARGE=1 adds 10,000 organizations)"
+	@echo "make bench      measure the build, the live preview and search against the targets (BENCH_LARGE=1 adds N = 10,000)"
 	@echo "make bench-deps install hugo for the preview's comparison (as root)"
 	@echo "make clean      remove the built site (the image cache stays)"
 	@echo "Overrides: INPUTDIR=, ORGDIR=, OUTPUTDIR=, PORT=, DEBUG=1"
@@ -122,11 +122,13 @@ lint: $(STAMP)
 test: $(STAMP) $(MO_FILES) lint
 	$(BIN)/pytest
 
-bench: $(STAMP) $(MO_FILES)
+bench: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(PYTHON) bench/build.py $(if $(BENCH_LARGE),--large,)
 	@if [ -f bench/images.py ]; then $(PYTHON) bench/images.py; fi
 	@command -v hugo >/dev/null || echo "hugo is missing: run 'make bench-deps' as root to compare the preview with hugo server"
 	$(PYTHON) bench/preview.py
+	$(PYTHON) bench/search.py
+	$(PYTHON) bench/targets.py
 
 # What only the benchmark needs (as root): Debian's hugo, for `hugo server` in bench/preview.py.
 BENCH_PACKAGES := hugo

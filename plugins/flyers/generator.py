@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from pelican.generators import Generator
@@ -23,26 +24,38 @@ class FlyersGenerator(Generator):
         batch = PageBatch(self.context, self.settings, name="flyers")
         directory = self.context.get("organizations") or ()
         site = self.context.get("site_images")
+        template = self.get_template("flyer_organization")
+        # What an organization's flyers show besides the site's own inputs: its model and
+        # its logo's files (made once for both languages).
+        shown = {
+            org.slug: hashlib.sha256(
+                stable_repr((directory.fingerprint(org.slug), _logo(site, org))).encode()
+            ).hexdigest()
+            for org in directory
+        }
         for lang in LANGS:
             for org in directory:  # the directory holds published organizations only
                 self._add(
                     batch,
-                    "flyer_organization",
+                    template,
                     urls.organization(org.slug, lang),
                     lang,
-                    shows=stable_repr(("flyer", lang, org, _logo(site, org))),
+                    shows=f"flyer\0{lang}\0{shown[org.slug]}",
                     organization=org,
                     counterparts={code: urls.organization(org.slug, code) for code in LANGS},
                 )
         programme = self.context.get("workshop_programme")
+        template = self.get_template("flyer_series")
         for lang in LANGS:
             for series in programme.series if programme is not None else ():
                 upcoming = [w for w in programme.upcoming if w.series == series.code]
                 self._add(
                     batch,
-                    "flyer_series",
+                    template,
                     urls.series(series.code, lang),
                     lang,
+                    # The programme is the content folder's: the site's own inputs.
+                    shows=f"series\0{lang}\0{series.code}",
                     series=series,
                     next_session=upcoming[0] if upcoming else None,
                     counterparts={code: urls.series(series.code, code) for code in LANGS},
@@ -55,10 +68,10 @@ class FlyersGenerator(Generator):
             batch.reused,
         )
 
-    def _add(self, batch, template: str, url: str, lang: str, **values) -> None:
+    def _add(self, batch, template, url: str, lang: str, **values) -> None:
         batch.add(
             f"{url}index.html",
-            self.get_template(template),
+            template,
             lang=lang,
             page_url=url,
             alternates={},
@@ -69,7 +82,8 @@ class FlyersGenerator(Generator):
 
 
 def _logo(site, org):
-    """The logo's files as the image step made them (their names change with the bytes)."""
+    """The logo's files as the image step made them (their names change with the bytes),
+    as plain values."""
     if site is None or org.logo is None:
         return None
-    return site.responsive.get((org.logo.path, "logo"))
+    return site.records.get((str(org.logo.path), "logo"))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import os
+import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -10,20 +15,106 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from image_step.markdown import markdown_image_sources, replace_images
-from images import ImageRequest, load_settings, process_images, publish, render_picture
+from images import ImageRequest, load_settings, render_picture
+from images.model import ResponsiveImage, Variant
 from kalo import codes, timing
+from kalo.files import write_atomic
+from kalo.incremental import file_stamp
+from kalo.output import Output, output_of
+from kalo.pickle_file import read_pickle
 from kalo.problems import raise_if_errors
 
 log = logging.getLogger(__name__)
+
+
+class LazyImages(Mapping):
+    """(source, role) → ResponsiveImage, each built from its record when first asked for:
+    a page rendered from a cached step builds only the images it shows."""
+
+    def __init__(self, records: dict, cache_root: Path):
+        self.records = records  # (str(source), role) → _compact(image)
+        self.cache_root = cache_root
+        self._made: dict = {}
+
+    def __getitem__(self, key):
+        found = self._made.get(key)
+        if found is None:
+            path, role = key
+            found = self._made[key] = _expand(self.records[(str(path), role)], self.cache_root)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return (str(key[0]), key[1]) in self.records
+
+    def __iter__(self):
+        return ((Path(path), role) for path, role in self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
 
 
 @dataclass
 class SiteImages:
     """The build's images: responsive ones by (source, role), social ones by page."""
 
-    responsive: dict = field(default_factory=dict)  # (Path, role) → ResponsiveImage
+    responsive: Mapping = field(default_factory=dict)  # (Path, role) → ResponsiveImage
     social: dict = field(default_factory=dict)  # ("organizations"|"workshops", slug) → {og, square}
     encodes: int = 0
+    # (str(source), role) → the image as plain values (what ``responsive`` is made from).
+    records: dict = field(default_factory=dict)
+
+    def folder_digests(self, root: Path) -> dict[str, str]:
+        """A digest of the images made from each sub-folder of ``root`` (every role), for
+        the fingerprints of the pages that show them; once per build."""
+        made = self.__dict__.setdefault("_digests", {})
+        if root not in made:
+            prefix = str(root) + os.sep
+            grouped: dict[str, list] = {}
+            for (path, role), record in self.records.items():
+                if path.startswith(prefix):
+                    owner = path[len(prefix) :].split(os.sep)[0]
+                    grouped.setdefault(owner, []).append((path, role, record))
+            made[root] = {
+                owner: hashlib.sha256(repr(sorted(items)).encode("utf-8")).hexdigest()
+                for owner, items in grouped.items()
+            }
+        return made[root]
+
+
+def _compact(image: ResponsiveImage, cache_root: Path) -> tuple:
+    """The image as plain values (quick to store and to load: no path objects; cached
+    files relative to the image cache)."""
+    return (
+        image.source,
+        image.sha256,
+        image.role,
+        image.sizes,
+        image.width,
+        image.height,
+        image.has_alpha,
+        tuple(
+            (v.format, v.width, v.height, str(v.path), v.bytes, _within(v.cache_file, cache_root))
+            for v in image.variants
+        ),
+    )
+
+
+def _within(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _expand(record: tuple, cache_root: Path) -> ResponsiveImage:
+    *head, variants = record
+    return ResponsiveImage(
+        *head,
+        tuple(
+            Variant(fmt, width, height, PurePosixPath(path), size, cache_root / cache_file)
+            for fmt, width, height, path, size, cache_file in variants
+        ),
+    )
 
 
 def _organization_requests(directory) -> list[ImageRequest]:
@@ -69,6 +160,11 @@ def _workshop_requests(programme) -> list[ImageRequest]:
     ]
 
 
+# Changes when what the step stores changes (invalidates stored steps).
+STEP_FORMAT = 2
+KEPT_STEPS = 4
+
+
 def process_site_images(generators) -> None:
     context = generators[0].context
     settings = generators[0].settings
@@ -76,29 +172,160 @@ def process_site_images(generators) -> None:
     image_settings = load_settings(settings, Path(settings["PATH"]).parent)
     directory = context.get("organizations") or ()
     programme = context.get("workshop_programme")
-    site = SiteImages()
+    written = output_of(settings)
     with timing.step("images"):
         workshops_folder = Path(settings["PATH"]) / settings.get("WORKSHOP_DIR", "workshops")
-        result = process_images(
+        requests = (
             _organization_requests(directory)
             + _workshop_requests(programme)
-            + _markdown_requests(directory, programme, workshops_folder),
-            image_settings,
+            + _markdown_requests(directory, programme, workshops_folder)
         )
-        raise_if_errors(result.problems)
-        publish(result, output)
-        site.responsive = {
-            (request.source, request.role): image for request, image in result.images.items()
-        }
-        site.encodes = result.encodes
-    with timing.step("social images"):
-        site.encodes += _social_images(site, directory, programme, output, image_settings)
+        jobs, pages = _social_jobs(directory, programme, output)
+        with timing.step("images: stored step"):
+            stored = _stored_step(requests, jobs, image_settings, written)
+        site = None
+        with timing.step("images: placed"):
+            if stored is not None and _place_stored(stored[1], written, image_settings.cache_path):
+                site = stored[1]
+        if site is None:
+            site = _make_step(requests, jobs, pages, output, image_settings, written)
+            if written.incremental and stored is not None:
+                _store_step(stored[0], site, image_settings)
     log.info("images: %d encoded, the rest from the cache", site.encodes)
     context["site_images"] = site
 
 
-def _social_images(site: SiteImages, directory, programme, output: Path, image_settings) -> int:
-    from images.social import SocialJob, make_many_social_images  # loads the font package
+def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
+    """Everything the step's result is made from: the requests, each source file's stamp,
+    the social images' texts, the settings, the code of the image plugins."""
+    if not written.incremental:
+        return None
+    out = written.staging
+    stamps = {}
+    for path in {request.source for request in requests} | {
+        job.image for job in jobs if job.image is not None
+    }:
+        try:
+            stamps[str(path)] = file_stamp(os.stat(path))
+        except OSError:
+            return None  # a missing file: the step says which
+    material = repr(
+        (
+            STEP_FORMAT,
+            _code_version(),
+            image_settings,
+            [(str(r.source), r.role, r.dest) for r in requests],
+            sorted(stamps.items()),
+            [
+                (
+                    job.title,
+                    job.subtitle,
+                    str(job.image),
+                    os.path.relpath(job.out_dir, out),
+                    job.stem,
+                )
+                for job in jobs
+            ],
+        )
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    digest = hashlib.sha256()
+    plugins = Path(__file__).resolve().parents[1]
+    for package in ("images", "image_step"):
+        for path in sorted((plugins / package).glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _step_file(image_settings, key: str) -> Path:
+    return image_settings.cache_path / "steps" / f"step-{key[:32]}.pickle"
+
+
+def _stored_step(requests, jobs, image_settings, written: Output):
+    """(key, SiteImages) of an earlier build made from the same inputs, or (key, None)."""
+    key = _step_key(requests, jobs, image_settings, written)
+    if key is None:
+        return None
+    stored = read_pickle(_step_file(image_settings, key))
+    if not stored:
+        return key, None
+    records = stored["records"]
+    return key, SiteImages(
+        LazyImages(records, image_settings.cache_path), stored["social"], 0, records
+    )
+
+
+def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) -> bool:
+    """Every file of a stored step into the output; False if a cached file is gone."""
+    if site is None:
+        return False
+    root = str(cache_root)
+    placed: set = set()
+    for record in site.records.values():
+        for _fmt, _width, _height, path, _size, cache_file in record[7]:
+            if path not in placed:
+                placed.add(path)
+                source = os.path.join(root, cache_file)
+                if not written.place(path, source, cache_file.rpartition("/")[2]):
+                    return False
+    for social in site.social.values():
+        for name in ("og", "square"):
+            rel, cached = social[name], social[f"{name}_cache"]
+            if not written.place(rel, cached, cached.rpartition("/")[2]):
+                return False
+    return True
+
+
+def _store_step(key: str, site: SiteImages, image_settings) -> None:
+    file = _step_file(image_settings, key)
+    write_atomic(
+        file,
+        pickle.dumps(
+            {"records": site.records, "social": site.social}, protocol=pickle.HIGHEST_PROTOCOL
+        ),
+    )
+    older = sorted(file.parent.glob("step-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for stale in older[:-KEPT_STEPS]:
+        stale.unlink(missing_ok=True)
+
+
+def _make_step(requests, jobs, pages, output: Path, image_settings, written: Output):
+    from images import process_images  # loads Pillow
+
+    site = SiteImages()
+    result = process_images(requests, image_settings)
+    raise_if_errors(result.problems)
+    _publish(result, written)
+    site.records = {
+        (str(request.source), request.role): _compact(image, image_settings.cache_path)
+        for request, image in result.images.items()
+    }
+    site.responsive = {
+        (request.source, request.role): image for request, image in result.images.items()
+    }
+    site.encodes = result.encodes
+    with timing.step("social images"):
+        site.encodes += _social_images(site, jobs, pages, output, image_settings, written)
+    return site
+
+
+def _publish(result, written: Output) -> None:
+    """Every variant into the output: kept where an in-place build already has it (its
+    name carries its content's key), else hard-linked from the cache."""
+    done: set = set()
+    for image in result.images.values():
+        for variant in image.variants:
+            if variant.path not in done:
+                done.add(variant.path)
+                written.place(str(variant.path), variant.cache_file, variant.cache_file.name)
+
+
+def _social_jobs(directory, programme, output: Path):
+    from images.social import SocialJob
 
     pages = []  # (kind, slug), in the order the jobs are made
     jobs = []
@@ -131,13 +358,33 @@ def _social_images(site: SiteImages, directory, programme, output: Path, image_s
                 stem=workshop.slug,
             )
         )
-    made_all = make_many_social_images(jobs, settings=image_settings)
+    return jobs, pages
+
+
+def _social_images(
+    site: SiteImages, jobs, pages, output: Path, image_settings, written: Output
+) -> int:
+    from images.social import make_many_social_images  # loads the font package
+
+    cached_files: dict = {}
+
+    def place(cached: Path, target: Path) -> None:
+        rel = os.path.relpath(target, output).replace(os.sep, "/")
+        cached_files[rel] = str(cached)
+        written.place(rel, cached, cached.name)
+
+    made_all = make_many_social_images(jobs, settings=image_settings, place=place)
     encodes = 0
     problems = []
     for page, made in zip(pages, made_all, strict=False):
         encodes += made.encodes
         problems.extend(made.problems)
-        site.social[page] = _relative(made, output)
+        social = _relative(made, output)
+        site.social[page] = {
+            **social,
+            "og_cache": cached_files[social["og"]],
+            "square_cache": cached_files[social["square"]],
+        }
     raise_if_errors(problems)
     return encodes
 
@@ -212,7 +459,8 @@ def responsive_images(context, html: str, folder) -> Markup:
 @pass_context
 def social_image(context, kind: str, slug: str) -> dict[str, str] | None:
     site = context.get("site_images")
-    return site.social.get((kind, slug)) if site else None
+    found = site.social.get((kind, slug)) if site else None
+    return {"og": found["og"], "square": found["square"]} if found else None
 
 
 def install_jinja_helpers(generator) -> None:

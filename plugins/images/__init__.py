@@ -11,7 +11,6 @@ Open Graph and square images of a page. See docs/images.md for volunteers.
 
 from .html import render_picture
 from .model import ImageRequest, ProcessResult, ResponsiveImage, SocialImages, Variant
-from .pipeline import process_image, process_images, publish
 from .settings import DEFAULTS, ImageSettings, Quality, Role, load_settings
 
 __all__ = [
@@ -34,8 +33,14 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    if name == "make_social_images":  # imported on use: it loads the font package
+    # Imported on use: the pipeline loads Pillow and its codecs, social images the font
+    # package; a build whose images all come from the cache needs neither.
+    if name == "make_social_images":
         from .social import make_social_images
 
         return make_social_images
+    if name in ("process_image", "process_images", "publish"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
     raise AttributeError(name)

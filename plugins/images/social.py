@@ -341,9 +341,12 @@ def make_many_social_images(
     settings: ImageSettings | None = None,
     workers: int | None = None,
     hashes=None,
+    place=None,
 ) -> list[SocialImages]:
     """``make_social_images`` for many pages: the missing ones are drawn on all cores
-    (``workers``: default ``settings.workers``, else all cores); results in ``jobs``' order."""
+    (``workers``: default ``settings.workers``, else all cores); results in ``jobs``' order.
+    ``place(cached, target)``: puts a cached file at its place in the output (default:
+    a hard link, else a copy)."""
     from .cache import HashCache
 
     settings = settings or ImageSettings()
@@ -365,12 +368,12 @@ def make_many_social_images(
     for job, plan in zip(jobs, plans, strict=False):
         extra = problems_by_key.get(plan.key, ())
         out_dir = Path(job.out_dir)
-        if out_dir not in folders:
+        if place is None and out_dir not in folders:
             out_dir.mkdir(parents=True, exist_ok=True)
             folders.add(out_dir)
         targets = {name: out_dir / f"{job.stem}-{name}.{plan.key[:10]}.jpg" for name in plan.cached}
         for name, target in targets.items():
-            _place_file(plan.cached[name], target)
+            (place or _place_file)(plan.cached[name], target)
         encodes = 2 if plan.key in problems_by_key else 0
         if encodes:
             del problems_by_key[plan.key]  # counted once, like one drawing

@@ -12,11 +12,11 @@ Two levels, both conservative (when unsure, build):
   output folder it produced; a later build with the same fingerprint and the same output
   folder has nothing to do.
 
-* **Single pages** (``PageManifest``): for each written page, a fingerprint of what the
-  page shows. A generator that knows its page's fingerprint equals the previous build's
-  (and the previous output still holds the page) hard-links the old file into the new
-  staging folder instead of rendering it (``reuse``); Pelican's ``content_written`` signal
-  is still sent, so the sitemap, SEO analysis and search see every page.
+* **Single pages** (``kalo.pages``): for each written page, a fingerprint of what the
+  page shows. A page whose fingerprint did not change is left in the output folder the
+  build updates in place, or linked from the page store (``kalo.output``, ``kalo.pages``);
+  Pelican's ``content_written`` signal is still sent, so the sitemap, SEO analysis and
+  search see every page.
 
 What a plugin needs is declared by the plugin, in the build's settings, when Pelican
 registers it (``kalo.build`` creates the Pelican object before it takes the fingerprint):
@@ -48,9 +48,9 @@ _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 # What plugins declare in the build's settings (see the module's doc).
 INPUT_PATHS = "KALO_INPUT_PATHS"  # files and folders the build reads besides the usual
 PAGE_DATA_PATHS = "KALO_PAGE_DATA_PATHS"  # of those, the ones pages fingerprint themselves
-REUSE_PAGES = "KALO_REUSE_PAGES"  # False: pages of the previous output are never reused
+REUSE_PAGES = "KALO_REUSE_PAGES"  # False: written files are never reused (kalo.output)
 # Settings that say where this build writes, not what it writes.
-_BUILD_ONLY = {"OUTPUT_PATH", "KALO_PREVIOUS_OUTPUT", "KALO_OUTPUT_DIR", "KALO_SETTINGS_FILE"}
+_BUILD_ONLY = {"OUTPUT_PATH", "KALO_SETTINGS_FILE"}
 # Never inputs: compiled code, editors' and tools' leftovers.
 _SKIP_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".git"}
 
@@ -218,96 +218,7 @@ def remember(settings: dict, output_dir: Path, fingerprint: str) -> None:
         _record_file(settings, output_dir),
         json.dumps({"fingerprint": fingerprint, "output": _output_identity(output_dir)}),
     )
-
-
-# --- single pages ----------------------------------------------------------------------
-
-
-def _manifest_file(settings: dict, output_dir: Path, name: str) -> Path:
-    return cache_folder(settings) / f"pages-{name}-{path_key(output_dir)}.json"
-
-
-class PageManifest:
-    """The fingerprints of one generator's pages in the previous output, and of this build's.
-
-    This build's are written beside the record as ``.pending`` and become the record only
-    when the build was swapped in (``commit_pending``): a failed build never describes an
-    output that does not exist."""
-
-    def __init__(self, settings: dict, name: str):
-        self.settings = settings
-        output = settings.get("KALO_OUTPUT_DIR")
-        settings_file = settings.get("KALO_SETTINGS_FILE")
-        self.enabled = bool(output and settings_file)
-        self.previous_output = settings.get("KALO_PREVIOUS_OUTPUT")
-        if not settings.get(REUSE_PAGES, True):  # a plugin post-processes written pages
-            self.previous_output = None
-        self.previous: dict[str, str] = {}
-        self.current: dict[str, str] = {}
-        if not self.enabled:
-            return
-        self.file = _manifest_file(settings, Path(output), name)
-        self.site = input_fingerprint(settings, Path(settings_file), without_page_data=True)
-        if self.previous_output:
-            try:
-                record = json.loads(self.file.read_text("utf-8"))
-            except (OSError, ValueError):
-                record = {}
-            # Only the very output folder these fingerprints were recorded for (a build by
-            # other means would have changed its identity).
-            if record.get("output") == _output_identity(Path(self.previous_output)):
-                self.previous = record.get("pages", {})
-
-    def fingerprint(self, material: str) -> str:
-        return hashlib.sha256(
-            f"{self.site}\0{material}".encode("utf-8", "surrogatepass")
-        ).hexdigest()
-
-    def note(self, name: str, fingerprint: str) -> None:
-        self.current[name] = fingerprint
-
-    def reusable(self, name: str, fingerprint: str) -> Path | None:
-        """The previous output's file of this page, if it was made from the same inputs."""
-        if not self.previous_output or self.previous.get(name) != fingerprint:
-            return None
-        path = Path(self.previous_output) / name
-        return path if path.is_file() else None
-
-    def write_pending(self) -> None:
-        if not self.enabled:
-            return
-        pending = self.file.with_name(self.file.name + ".pending")
-        write_atomic(pending, json.dumps(self.current, sort_keys=True))
-
-
-def drop_pending(settings: dict, output_dir: Path) -> None:
-    """Before a build: pending manifests of an interrupted build describe nothing."""
-    where = path_key(output_dir)
-    for pending in cache_folder(settings).glob(f"pages-*-{where}.json.pending"):
-        pending.unlink(missing_ok=True)
-
-
-def commit_pending(settings: dict, output_dir: Path) -> None:
-    """After the swap: this build's page fingerprints describe the output folder (recorded
-    with its identity); page records of the previous output that this build did not write
-    are dropped (a build that records nothing leaves no stale fingerprints behind)."""
-    where = path_key(output_dir)
-    folder = cache_folder(settings)
-    pending = set(folder.glob(f"pages-*-{where}.json.pending"))
-    for record in folder.glob(f"pages-*-{where}.json"):
-        if record.with_name(record.name + ".pending") not in pending:
-            record.unlink(missing_ok=True)
-    identity = _output_identity(output_dir)
-    for path in pending:
-        try:
-            pages = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            path.unlink(missing_ok=True)
-            continue
-        final = path.with_name(path.name[: -len(".pending")])
-        write_atomic(final, json.dumps({"output": identity, "pages": pages}, sort_keys=True))
-        path.unlink(missing_ok=True)
-    _prune(folder)
+    _prune(cache_folder(settings))
 
 
 # Records kept per kind: builds into many temporary folders (tests) must not fill the cache.
@@ -315,7 +226,7 @@ KEPT_RECORDS = 24
 
 
 def _prune(folder: Path) -> None:
-    for pattern in ("pages-*.json", "last-build-*.json"):
+    for pattern in ("output-*.pickle", "last-build-*.json"):
         records = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in records[KEPT_RECORDS:]:
             stale.unlink(missing_ok=True)

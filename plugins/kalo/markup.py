@@ -19,7 +19,7 @@ from typogrify.filters import typogrify
 
 from kalo.elot743 import slugify
 from kalo.parallel import map_forked
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 
 ALLOWED_TAGS = {
     "a",
@@ -134,7 +134,8 @@ class MarkdownCache:
         self.file = Path(folder) / f"{name}-{_code_version()[:24]}.pickle"
         self.settings = settings
         self.prefix = f"{name}-"
-        self.known: dict = read_pickle(self.file)
+        self.store = PickleStore(self.file, self.prefix)
+        self.known: dict = self.store.known
         self.used: dict = {}
 
     def render(self, text: str, lang: str) -> str:
@@ -175,7 +176,7 @@ class MarkdownCache:
     def save(self) -> None:
         if self.used.keys() == self.known.keys():
             return
-        replace_pickle(self.file, self.used, self.prefix)
+        self.store.save(self.used)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

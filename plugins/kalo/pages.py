@@ -1,19 +1,30 @@
-"""Write many pages of one generator on all cores, with Pelican's writer semantics.
+"""Write many pages of one generator on all cores, with Pelican's writer semantics, and
+reuse the pages whose inputs did not change.
 
 A generator adds its pages to a ``PageBatch`` (what it would have passed to
-``writer.write_file``) and calls ``write(writer)``. With enough pages, the build process
-forks (after ``generate_context``: the children share the whole context, nothing is
-pickled); every process, this one included, renders the next few pages whenever it is
-free and writes the files itself. When all are done, the parent sends Pelican's
-``content_written`` signal for every page in the order they were added, with the same
-local context Pelican's writer would have built, so the sitemap, the SEO analysis and the
-search index note exactly what they noted before. Each page's bytes depend only on its
-template and context, never on which process rendered it, so the output is the same as a
-serial build's.
+``writer.write_file``) and calls ``write(writer)``. A page added with ``shows`` (what it
+shows besides the site's own inputs) gets a fingerprint: that description and the site's
+inputs (``kalo.output.Output.site_fingerprint``). When an incremental build finds the
+same fingerprint:
+
+* the output folder that the build updates in place holds that very page: it stays
+  (``kalo.output.Output.keep``);
+* otherwise the page store (``PageStore``, ``<KALO_CACHE_DIR>/pages/``) holds the page
+  rendered from it by an earlier build: it is hard-linked into the staging folder.
+
+The other pages are rendered. With enough of them the build process forks (after
+``generate_context``: the children share the whole context, nothing is pickled); every
+process renders an interleaved share of the pages, writes the files itself, and sends back
+the digest of each page's bytes (the SEO and search steps key their work by it). When
+all are done, the parent sends Pelican's ``content_written`` signal for every page in the
+order they were added, with the same local context Pelican's writer would have built, so
+the sitemap, the SEO analysis and the search index note exactly what they noted before.
+Each page's bytes depend only on its template and context, never on which process
+rendered it or whether it was reused, so the output is the same as a serial, clean build's.
 
 In the live preview (``kalo.live.LivePages`` in the settings) the output is the served
 folder itself: a page whose description did not change since the preview wrote it is left
-as it is.
+as it is, and nothing is stored.
 
 The processes are ``kalo.parallel.map_forked``'s, with its policy: on Linux and macOS,
 with 64 pages or more (``KALO_PARALLEL_FROM``), not with ``KALO_WORKERS=1``; otherwise
@@ -24,13 +35,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
+from collections import ChainMap
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
 
+from kalo import timing
+from kalo.cache import cache_dir
 from kalo.live import live_pages
+from kalo.output import Output, output_of
 from kalo.parallel import map_forked
+from kalo.pickle_file import PickleStore
 
 
 @dataclass
@@ -39,54 +58,64 @@ class _Page:
     template: object  # a Jinja template
     kwargs: dict
     shows: str | None = None  # digest of all the page shows, besides the site's own inputs
+    fingerprint: str | None = None
+    render_values: Callable[[], dict] | None = None  # more values, made only to render
 
 
 @dataclass
 class PageBatch:
-    """``name``: the manifest of page fingerprints (``kalo.incremental.PageManifest``)."""
+    """``name``: the generator's name, in messages."""
 
     context: dict
     settings: dict
     name: str = "pages"
     pages: list[_Page] = field(default_factory=list)
+    reused: int = 0
 
-    def add(self, name: str, template, *, shows: str | None = None, **kwargs) -> None:
+    def add(
+        self,
+        name: str,
+        template,
+        *,
+        shows: str | None = None,
+        render_values: Callable[[], dict] | None = None,
+        **kwargs,
+    ) -> None:
         """A page to write; ``shows``: a description of all the page shows that does not
         come from the site's own inputs (content, theme, plugins, settings, today), for
         example the data of the organizations it names. With it, the page may be reused
-        from the previous output when that description did not change; without, it is
-        always rendered."""
+        when that description did not change; without, it is always rendered.
+        ``render_values()``: values the template needs that cost something to make (only
+        called when the page is rendered; ``shows`` must cover them). The context of
+        ``content_written`` has ``kwargs``, and those values when the page was rendered."""
         digest = None
         if shows is not None:  # kept as a digest: descriptions can be long
             digest = hashlib.sha256(shows.encode("utf-8", "surrogatepass")).hexdigest()
-        self.pages.append(_Page(name, template, kwargs, digest))
+        self.pages.append(_Page(name, template, kwargs, digest, render_values=render_values))
 
-    def _reuse(self, output: str) -> list[_Page]:
-        """Hard-link unchanged pages from the previous output; the pages left to render."""
-        from kalo.incremental import PageManifest
-
-        manifest = PageManifest(self.settings, self.name)
-        if not manifest.enabled:
+    def _reuse(self, output: Output, store: PageStore | None) -> list[_Page]:
+        """Keep or link the pages made before from the same inputs; the pages left to render."""
+        if not output.fingerprints:
             return list(self.pages)
+        site = output.site_fingerprint()
         left = []
         for page in self.pages:
             if page.shows is None:
                 left.append(page)
                 continue
-            fingerprint = manifest.fingerprint(f"{page.name}\0{page.shows}")
-            manifest.note(page.name, fingerprint)
-            previous = manifest.reusable(page.name, fingerprint)
-            if previous is None:
-                left.append(page)
+            page.fingerprint = hashlib.sha256(
+                f"{site}\0{page.name}\0{page.shows}".encode()
+            ).hexdigest()
+            if output.incremental and output.keep(page.name, page.fingerprint):
+                if store is not None:
+                    store.touch(page.fingerprint)
                 continue
-            target = sanitised_join(output, page.name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            try:
-                os.link(previous, target)
-            except OSError:
-                left.append(page)
+            stored = store.get(page.fingerprint) if store is not None else None
+            if stored is not None and output.place(page.name, stored[0], page.fingerprint):
+                output.wrote(page.name, page.fingerprint, stored[1])
+                continue
+            left.append(page)
         self.reused = len(self.pages) - len(left)
-        self._manifest = manifest
         return left
 
     def _localcontext(self, page: _Page) -> dict:
@@ -96,43 +125,163 @@ class PageBatch:
         local["localsiteurl"] = local.get("localsiteurl", None)
         local["output_file"] = page.name
         local.update(page.kwargs)
+        if page.render_values is not None:
+            local.update(page.render_values())
         return local
 
-    def _render(self, page: _Page, output: str) -> str:
+    def _signal_context(self, page: _Page) -> ChainMap:
+        """The same values for ``content_written``, without copying the whole context for
+        each page (listeners only read it)."""
+        own = {"localsiteurl": self.context.get("localsiteurl"), "output_file": page.name}
+        return ChainMap(page.kwargs, own, self.context)
+
+    def _render(self, page: _Page, output: str, store: PageStore | None) -> bytes:
         local = self._localcontext(page)
-        html = page.template.render(local)
+        data = page.template.render(local).encode("utf-8")
         path = sanitised_join(output, page.name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        return path
+        try:
+            handle = open(path, "wb")
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle = open(path, "wb")
+        with handle:
+            handle.write(data)
+        if store is not None and page.fingerprint is not None:
+            store.put(path, page.fingerprint)
+        return hashlib.sha256(data).digest()
 
     def write(self, writer) -> None:
-        output = writer.output_path
-        self._manifest = None
+        output_path = writer.output_path
+        output = output_of(self.settings)
+        with timing.step("pages: store"):
+            store = PageStore.of(output)
         self.reused = 0
         live = live_pages(self.settings)
         if live is not None:  # the preview: unchanged pages are already in the served folder
+            store = None
             keys = [live.key(page.name, page.shows) for page in self.pages]
             todo = [
                 page
                 for page, key in zip(self.pages, keys, strict=True)
                 if not live.unchanged(page.name, key)
-                or not os.path.isfile(sanitised_join(output, page.name))
+                or not os.path.isfile(sanitised_join(output_path, page.name))
             ]
             self.reused = len(self.pages) - len(todo)
         else:
-            todo = self._reuse(output)
-        self._render_all(todo, output)
+            with timing.step("pages: store"):
+                store = PageStore.of(output)
+            with timing.step("pages: fingerprints"):
+                todo = self._reuse(output, store)
+        with timing.step("pages: rendered"):
+            digests = map_forked(
+                lambda page: self._render(page, output_path, store), todo, settings=self.settings
+            )
+        for page, digest in zip(todo, digests, strict=True):
+            output.wrote(page.name, page.fingerprint, digest)
+            if store is not None and page.fingerprint is not None:
+                store.note(page.fingerprint, digest)
         if live is not None:
             for page, key in zip(self.pages, keys, strict=True):
                 live.note(page.name, key)
-        for page in self.pages:
-            path = sanitised_join(output, page.name)
-            signals.content_written.send(path, context=self._localcontext(page))
-        if self._manifest is not None:
-            self._manifest.write_pending()
+        with timing.step("pages: content_written"):
+            for page in self.pages:
+                path = os.path.join(output_path, page.name)
+                signals.content_written.send(path, context=self._signal_context(page))
 
-    def _render_all(self, pages: list[_Page], output: str) -> None:
-        """Every process renders and writes its share; only the paths come back."""
-        map_forked(lambda page: self._render(page, output), pages, settings=self.settings)
+
+class PageStore:
+    """Rendered pages by fingerprint, across builds and output folders:
+    ``<KALO_CACHE_DIR>/pages/<ab>/<fingerprint>.html``, hard links of the written files
+    (no copy), with an index (``kalo.pickle_file.PickleStore``) of each page's digest and
+    the hour it was last used (so that most builds write nothing to it). The index is
+    bounded: pages not used for ``KEPT_SECONDS``, and beyond ``KEPT_FACTOR`` times the
+    pages of the last build the least recently used, are deleted when it is written whole.
+    """
+
+    KEPT_SECONDS = 2 * 24 * 3600
+    KEPT_FACTOR = 3
+    INDEX = "index.pickle"
+    GRAIN = 3600 * 1_000_000_000  # use times are kept by the hour
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.store = PickleStore(folder / self.INDEX, "index.")
+        self.index: dict[str, tuple[int, bytes]] = self.store.known
+        self.now = time.time_ns() // self.GRAIN * self.GRAIN
+        self.used: set[str] = set()
+        self.changed = False
+
+    @classmethod
+    def of(cls, output: Output) -> PageStore | None:
+        """The build's store (one per build), when pages may be reused; its index is
+        written once, when the build's output is in place (``Output.on_success``)."""
+        if not output.incremental or output.settings is None:
+            return None
+        store = getattr(output, "page_store", None)
+        if store is None:
+            store = output.page_store = cls(cache_dir(output.settings, "pages"))
+            output.on_success(store.save)
+        return store
+
+    def _file(self, fingerprint: str) -> Path:
+        return self.folder / fingerprint[:2] / f"{fingerprint}.html"
+
+    def touch(self, fingerprint: str) -> None:
+        """A page the output folder still holds: still in use."""
+        if fingerprint in self.index:
+            self.used.add(fingerprint)
+
+    def get(self, fingerprint: str) -> tuple[Path, bytes] | None:
+        known = self.index.get(fingerprint)
+        if known is None:
+            return None
+        self.used.add(fingerprint)
+        return self._file(fingerprint), known[1]
+
+    def put(self, path: str, fingerprint: str) -> None:
+        """Keep the page just written at ``path`` (in a worker process: no index here)."""
+        target = self._file(fingerprint)
+        try:
+            os.link(path, target)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:
+                pass
+        except FileExistsError:  # the same page from the same inputs: replace it
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            try:
+                os.link(path, tmp)
+                os.replace(tmp, target)
+            except OSError:
+                tmp.unlink(missing_ok=True)
+        except OSError:  # another file system: no store
+            pass
+
+    def note(self, fingerprint: str, digest: bytes) -> None:
+        if self._file(fingerprint).exists():
+            if self.index.get(fingerprint) != (self.now, digest):
+                self.index[fingerprint] = (self.now, digest)
+                self.changed = True
+            self.used.add(fingerprint)
+
+    def save(self) -> None:
+        for fingerprint in self.used:
+            known = self.index.get(fingerprint)
+            if known is not None and known[0] < self.now:
+                self.index[fingerprint] = (self.now, known[1])
+                self.changed = True
+        if not self.changed:
+            return
+        oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
+        kept = sorted(
+            ((used, fingerprint) for fingerprint, (used, _) in self.index.items()),
+            reverse=True,
+        )[: self.KEPT_FACTOR * len(self.used) + 1000]
+        keep = {fingerprint for used, fingerprint in kept if used >= oldest} | self.used
+        for fingerprint in [f for f in self.index if f not in keep]:
+            self._file(fingerprint).unlink(missing_ok=True)
+            del self.index[fingerprint]
+        self.store.save(self.index)
+        self.changed = False

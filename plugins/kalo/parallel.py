@@ -15,7 +15,7 @@ The policy:
   jobs that are given the build's settings: pages, Markdown, the keyword analysis).
 * Never more processes than items.
 
-Two ways to start the processes:
+Two ways to start the processes, and one way to run a job beside the build:
 
 * ``map_forked``: the build forks (Linux, macOS; serial elsewhere). The children share
   everything the build holds in memory (the whole context, the templates) and nothing of it
@@ -25,6 +25,10 @@ Two ways to start the processes:
 * ``map_fresh``: a pool of new processes (forkserver, else spawn) that inherit nothing of
   the build (its threads, open files and memory); the function and the items are pickled.
   For heavy, self-contained tasks: encoding images, drawing social images.
+* ``start_forked``: one function run in a forked process while the build goes on; its
+  result is collected later (``ForkedJob.result``). For work that needs only what the
+  build knows now and is not needed before the end: the search index. Serial (run at
+  once, here) where ``map_forked`` would be.
 """
 
 from __future__ import annotations
@@ -120,11 +124,15 @@ def map_forked(
     if failure is not None:
         raise failure
     results: list = [None] * len(items)
+    done = 0
     for share in shares:
         if isinstance(share, _Failure):
             share.raise_here()
         for number, result in share:
             results[number] = result
+        done += len(share)
+    if done != len(items):  # never a result silently missing
+        raise WorkerFailed(f"{len(items) - done} of {len(items)} items were not worked on")
     return results
 
 
@@ -152,6 +160,36 @@ def map_fresh(
         return list(pool.map(function, items, chunksize=chunksize))
 
 
+class ForkedJob:
+    """A function running in a forked process (``start_forked``)."""
+
+    def __init__(self, function: Callable[[], Result], settings: Mapping[str, Any] | None):
+        self._child: _Child | None = None
+        self._done: list | _Failure | None = None
+        if worker_count(2, settings=settings, parallel_from=0, needs_fork=True) <= 1:
+            self._done = [(0, function())]
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._child = _fork(lambda _: function(), [None], _OneItem())
+
+    def result(self) -> Result:
+        """Wait for the function's result (its exception is raised here)."""
+        if self._done is None:
+            self._done = _collect(self._child)
+        if isinstance(self._done, _Failure):
+            self._done.raise_here()
+        return self._done[0][1]  # (item number, result)
+
+
+def start_forked(
+    function: Callable[[], Result], *, settings: Mapping[str, Any] | None = None
+) -> ForkedJob:
+    """``function()`` in a forked process, while this one goes on (see the module's doc);
+    ``ForkedJob.result()`` waits for it. Its result is pickled back."""
+    return ForkedJob(function, settings)
+
+
 # --- the forked children ---------------------------------------------------------------
 
 
@@ -175,6 +213,22 @@ class _Queue:
         """A process failed: the others take nothing more."""
         with self._next.get_lock():
             self._next.value = self.items
+
+
+class _OneItem:
+    """The one item of a ``ForkedJob``, in the child's own memory. Not a ``_Queue``: the
+    child outlives the job's objects here, and shared memory freed here is given to the
+    next ``map_forked``, whose counter the child would then move on (an item skipped)."""
+
+    def __init__(self):
+        self._taken = False
+
+    def take(self) -> range:
+        taken, self._taken = self._taken, True
+        return range(0) if taken else range(1)
+
+    def stop(self) -> None:
+        self._taken = True
 
 
 def _work(function: Callable, items: Sequence, queue: _Queue) -> list[tuple[int, Any]]:

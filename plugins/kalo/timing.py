@@ -42,6 +42,21 @@ def step(name: str):
             _peak_mib[name] = _peak_resident_mib()
 
 
+def since_start(name: str) -> None:
+    """Record as ``name`` the time since the process started (Linux: /proc), e.g. the
+    interpreter's and imports' start-up before the build begins."""
+    if not enabled():
+        return
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            started = int(stat.read().rpartition(")")[2].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now = float(uptime.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return
+    _seconds[name] += max(0.0, now - started / os.sysconf("SC_CLK_TCK"))
+
+
 def _peak_resident_mib() -> float:
     try:
         import resource

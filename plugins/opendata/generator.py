@@ -1,19 +1,33 @@
-"""Pelican glue: gather the published organizations, then write /data/ and its page."""
+"""Pelican glue: gather the published organizations, then write /data/ and its page.
+
+Every file is made from each organization's parts (its JSON object, CSV line, GeoJSON
+feature, ESSGLOBAL node and Murmurations profile, as text), kept across builds by a key
+of what they are made from (``_part_key``: the organization's model and those of its
+partners, the site's inputs): an edit makes the parts of the organizations it changed,
+and the files are put together from the parts, with the same bytes as made whole
+(``exports.spliced``). A file whose bytes did not change stays in the output folder that
+the build updates in place (``kalo.output``).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
+from kalo.incremental import stable_repr
+from kalo.output import output_of
+from kalo.pickle_file import PickleStore
 from opendata import exports, urls
 from opendata.datapackage import datapackage
-from opendata.essglobal import essglobal_jsonld
+from opendata.essglobal import CONTEXT, initiative
 from opendata.fields import CSV_FIELDS, JSON_FIELDS
 from opendata.murmurations import murmurations_profile
-from opendata.records import build_records
+from opendata.records import build_records, csv_cells, json_record
 from opendata.settings import opendata_settings
 
 log = logging.getLogger(__name__)
@@ -33,48 +47,105 @@ class OpenDataGenerator(Generator):
             if directory is not None
             else []
         )
+        self.parts = self._parts(directory)
         self.files = self._files()
         self.context["opendata_urls"] = urls
 
+    def _parts(self, directory) -> list[dict]:
+        """Each record's parts, in the records' order: from the cache when made before."""
+        output = output_of(self.settings)
+        store = None
+        if output.fingerprints and directory is not None:
+            name = f"parts-{path_key(self.settings['ORG_PATH'])}"
+            store = (cache_dir(self.settings, "opendata") / f"{name}.pickle", name)
+        kept = PickleStore(*store) if store else None
+        known = kept.known if kept else {}
+        by_slug = {record.slug: record for record in self.records}
+        kinds = self.options["OPENDATA_ESSGLOBAL_KINDS"]
+        folder = self.options["OPENDATA_DIR"]
+        # What every part is made from besides its organization: the site's inputs (code,
+        # settings), the address of the site, this plugin's options.
+        setup = (
+            stable_repr((output.site_fingerprint(), self.base_url, self.options)) if store else ""
+        )
+        used, parts = {}, []
+        for record in self.records:
+            key = self._part_key(setup, directory, record) if store else None
+            made = known.get(key) if key else None
+            if made is None:
+                feature = exports.geojson_feature(record)
+                made = {
+                    "json": exports.json_text(json_record(record)),
+                    "csv": exports.csv_line(csv_cells(record)),
+                    "geojson": exports.json_text(feature) if feature is not None else None,
+                    "essglobal": (
+                        exports.json_text(initiative(record, self.base_url))
+                        if record.org.kind in kinds
+                        else None
+                    ),
+                    "murmurations": exports.to_json(
+                        murmurations_profile(record, by_slug, self.base_url, folder)
+                    ),
+                }
+            if key:
+                used[key] = made
+            parts.append(made)
+        if kept and (used.keys() != known.keys() or len(used) != len(self.records)):
+            kept.save(used)
+        return parts
+
+    def _part_key(self, setup: str, directory, record) -> str:
+        """What a record's parts are made from: the organization's model and its partners'
+        (a Murmurations profile names their addresses), the addresses, ``setup``."""
+        material = repr(
+            (
+                directory.fingerprint(record.slug),
+                [(slug, directory.fingerprint(slug)) for slug in record.partners],
+                sorted(record.urls.items()),
+                record.include_email,
+            )
+        )
+        return hashlib.sha256(f"{setup}\0{material}".encode("utf-8", "surrogatepass")).hexdigest()
+
     def _files(self) -> dict[str, bytes]:
         """The site-wide files under /data/ (path inside the folder → bytes), in a stable
-        order; the Murmurations profiles are made and written one by one, at output."""
+        order; the Murmurations profiles are written one by one, at output."""
         folder = self.options["OPENDATA_DIR"]
         files = {
-            "organizations.json": exports.organizations_json(self.records),
-            "organizations.csv": exports.organizations_csv(self.records),
-            "organizations.geojson": exports.organizations_geojson(self.records),
+            "organizations.json": exports.spliced(
+                exports.SLOT, [part["json"] for part in self.parts]
+            ),
+            "organizations.csv": exports.csv_from_lines([part["csv"] for part in self.parts]),
+            "organizations.geojson": exports.geojson_from_parts(
+                [part["geojson"] for part in self.parts if part["geojson"] is not None]
+            ),
         }
         files["datapackage.json"] = exports.to_json(
             datapackage(files, self.base_url, folder, self.options)
         )
-        files["essglobal.jsonld"] = exports.to_json(
-            essglobal_jsonld(self.records, self.base_url, self.options["OPENDATA_ESSGLOBAL_KINDS"])
+        files["essglobal.jsonld"] = exports.spliced(
+            {"@context": CONTEXT, "@graph": exports.SLOT},
+            [part["essglobal"] for part in self.parts if part["essglobal"] is not None],
         )
+        self.geolocated = sum(1 for part in self.parts if part["geojson"] is not None)
         log.info(
             "open data: %d organizations exported, %d with a location",
             len(self.records),
-            len(exports.geolocated(self.records)),
+            self.geolocated,
         )
         return files
 
     def generate_output(self, writer):
-        folder = Path(self.output_path) / self.options["OPENDATA_DIR"]
+        written = output_of(self.settings)
+        folder = self.options["OPENDATA_DIR"]
         for relative, data in self.files.items():
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write(written, f"{folder}/{relative}", data)
         self.file_sizes = {relative: len(data) for relative, data in self.files.items()}
         self.files = {}  # written: the page below needs only their sizes
-        # One Murmurations profile per organization, each written as soon as it is made
-        # (kept together, 10,000 of them held tens of megabytes until the end of the build).
-        by_slug = {record.slug: record for record in self.records}
-        (folder / "murmurations").mkdir(parents=True, exist_ok=True)
-        for record in self.records:
-            profile = murmurations_profile(
-                record, by_slug, self.base_url, self.options["OPENDATA_DIR"]
-            )
-            (folder / "murmurations" / f"{record.slug}.json").write_bytes(exports.to_json(profile))
+        # One Murmurations profile per organization.
+        for record, part in zip(self.records, self.parts, strict=True):
+            _write(written, urls.murmurations_path(record.slug, folder), part["murmurations"])
+        self.parts = []
         for lang in LANGS:
             self._write_page(writer, lang)
 
@@ -97,8 +168,23 @@ class OpenDataGenerator(Generator):
             data_files=[(name, self.file_sizes[name]) for name in urls.FILES],
             murmurations=[f"murmurations/{r.slug}.json" for r in self.records],
             record_count=len(self.records),
-            geolocated_count=len(exports.geolocated(self.records)),
+            geolocated_count=self.geolocated,
             csv_fields=CSV_FIELDS,
             json_fields=JSON_FIELDS,
             license=self.options["OPENDATA_LICENSE"],
         )
+
+
+def _write(written, relative: str, data: bytes) -> None:
+    """A file of /data/: left in the output folder updated in place when its bytes are
+    the same (its token is their digest), else written into the staging folder."""
+    token = hashlib.sha256(data).hexdigest()
+    if written.keep(relative, token):
+        return
+    target = Path(written.staging) / relative
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    written.wrote(relative, token)

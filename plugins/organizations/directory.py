@@ -8,10 +8,12 @@ the build stays linear with thousands of organizations.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kalo import codes
+from kalo.incremental import stable_repr
 from kalo.text import sort_key
 from organizations.model import Organization
 
@@ -59,9 +61,20 @@ class Directory:
     facets: dict[str, list[FacetValue]]  # facet → values with at least one member
     withdrawn: list[Organization]
     left_out: LeftOut
+    # Slug → digest of what its model was made from (organizations.load), when known.
+    fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def get(self, slug: str) -> Organization | None:
         return self.by_slug.get(slug)
+
+    def fingerprint(self, slug: str) -> str:
+        """A digest that changes whenever the organization's model changes: the loader's
+        (made from its folder's files), else one made from the model itself."""
+        known = self.fingerprints.get(slug)
+        if known is None:
+            made = stable_repr(self.by_slug[slug]).encode("utf-8", "surrogatepass")
+            known = self.fingerprints[slug] = hashlib.sha256(made).hexdigest()
+        return known
 
     def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
         """Organizations in the alphabetical order of ``lang`` (accents ignored)."""
@@ -81,7 +94,14 @@ class Directory:
         return iter(self.organizations)
 
 
-def build_directory(all_organizations: list[Organization], possible_partners: int = 6) -> Directory:
+def build_directory(
+    all_organizations: list[Organization],
+    possible_partners: int = 6,
+    fingerprints: dict[str, str] | None = None,
+    known_matches=None,
+) -> Directory:
+    """``known_matches``: a mapping (``possible_partners_key`` → possible partners) of
+    earlier builds; the one this directory needs is taken from it, or made and put in it."""
     published = sorted((o for o in all_organizations if o.published), key=lambda o: o.slug)
     by_slug = {org.slug: org for org in published}
     left_out = LeftOut(
@@ -89,14 +109,23 @@ def build_directory(all_organizations: list[Organization], possible_partners: in
         withdrawn=sorted(o.slug for o in all_organizations if o.consent.granted and o.withdrawn),
     )
     partners = _partners_both_ways(published, by_slug)
+    matches = None
+    if known_matches is not None:
+        key = possible_partners_key(published, partners, possible_partners)
+        matches = known_matches.get(key)
+    if matches is None:
+        matches = _possible_partners(published, partners, possible_partners)
+        if known_matches is not None:
+            known_matches[key] = matches
     return Directory(
         organizations=published,
         by_slug=by_slug,
         partners=partners,
-        possible_partners=_possible_partners(published, partners, possible_partners),
+        possible_partners=matches,
         facets=_facets(published),
         withdrawn=sorted((o for o in all_organizations if o.withdrawn), key=lambda o: o.slug),
         left_out=left_out,
+        fingerprints=dict(fingerprints or {}),
     )
 
 
@@ -109,6 +138,22 @@ def _partners_both_ways(published, by_slug) -> dict[str, tuple[str, ...]]:
                 links[org.slug].add(partner)
                 links[partner].add(org.slug)
     return {slug: tuple(sorted(links[slug])) for slug in by_slug}
+
+
+def possible_partners_key(published, partners, limit: int) -> str:
+    """Everything the possible partners are made from: each published organization's
+    slug, municipality, offers and needs, the partners, the limit, this module's code."""
+    from pathlib import Path
+
+    material = repr(
+        (
+            Path(__file__).read_bytes(),
+            limit,
+            [(org.slug, org.municipality, org.offers, org.needs) for org in published],
+            sorted(partners.items()),
+        )
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _possible_partners(published, partners, limit: int) -> dict[str, tuple[PossiblePartner, ...]]:

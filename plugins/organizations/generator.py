@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -15,10 +14,14 @@ from kalo import timing
 from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
+from kalo.live import live_pages
 from kalo.markup import MarkdownCache
+from kalo.output import output_of
 from kalo.pages import PageBatch
+from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import raise_if_errors
 from organizations import urls
+from organizations.cards import FIRST_SCREEN, CardCache
 from organizations.directory import FACETS, build_directory
 from organizations.live import LiveOrganizations
 from organizations.load import FolderCache, load_organizations
@@ -44,9 +47,20 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         raise_if_errors(result.problems)
 
         self.options = org_settings(self.settings)
+        # The possible partners of the last build, when the offers, needs and places they
+        # are made from are the same (an incremental build; organizations.directory).
+        matches_file = cache / f"matches-{path_key(orgdir)}.pickle"
+        known = read_pickle(matches_file) if output_of(self.settings).fingerprints else None
+        before = dict(known) if known is not None else None
         self.directory = build_directory(
-            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"]
+            result.organizations,
+            self.options["ORG_POSSIBLE_PARTNERS"],
+            result.fingerprints,
+            known,
         )
+        if known is not None and known.keys() != before.keys():
+            fresh = {key: value for key, value in known.items() if key not in before}
+            replace_pickle(matches_file, fresh, f"matches-{path_key(orgdir)}")
         rendered = MarkdownCache(cache, name=f"about-{path_key(orgdir)}", settings=self.settings)
         with timing.step("organizations: Markdown"):
             self.about_html = self._render_about(rendered)
@@ -62,8 +76,17 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             len(left.withdrawn),
         )
         self.context["org_urls"] = urls
-        # Cards rendered once and reused by every listing (organizations.cards).
-        self.context["org_cards"] = {}
+        # Cards rendered once and reused by every listing (organizations.cards), and kept
+        # across builds by what they show when pages get fingerprints (kalo.pages).
+        self._output = output_of(self.settings)
+        # Pages say what they show: for this build or the next (kalo.pages), or for the
+        # live preview, which writes again only the pages whose description changed.
+        self._describes = self._output.fingerprints or live_pages(self.settings) is not None
+        self.cards = CardCache()
+        if self._output.fingerprints:
+            name = f"cards-{path_key(orgdir)}"
+            self.cards = CardCache(cache / f"{name}.pickle", self._card_material, name)
+        self.context["org_cards"] = self.cards
         self.context["join_links"] = self._join_links()
 
     def _render_about(self, rendered: MarkdownCache) -> dict:
@@ -83,10 +106,56 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             self.options["ORG_HOME_COUNT"],
         )
 
+    def _card_material(self, slug: str) -> str:
+        """What a card shows besides its language and level: the site's inputs (theme,
+        code, settings), the organization's model and its images."""
+        site = self._output.site_fingerprint()
+        return f"{site}\0{self._digest(slug)}\0{self._images_of(slug)}"
+
+    def _listings(self, lang: str) -> list[list]:
+        """The organizations of every listing page of a language, in their order."""
+        made = self.__dict__.setdefault("_listed", {})
+        if lang not in made:
+            made[lang] = [self.directory.sorted(self.directory.organizations, lang)] + [
+                self.directory.sorted(value.slugs, lang)
+                for values in self.directory.facets.values()
+                for value in values
+            ]
+        return made[lang]
+
+    def _listing_cards(self, listed, lang: str) -> list[str]:
+        """The digests of a listing's cards, in order (they are what it shows of them)."""
+        return [
+            self.cards.digest((org.slug, lang, 2, position > FIRST_SCREEN))
+            for position, org in enumerate(listed, start=1)
+        ]
+
     def generate_output(self, writer):
         # Every page is added to one batch, rendered on all cores (kalo.pages), in the
         # order they were always written.
         self._batch = PageBatch(self.context, self.settings, name="organizations")
+        if self._describes:
+            # Listings and profiles are fingerprinted by the cards they show: made first.
+            with timing.step("organizations: cards"):
+                self.cards.prepare(
+                    self.env,
+                    self.context,
+                    [
+                        (org.slug, lang, 2, position > FIRST_SCREEN)
+                        for lang in LANGS
+                        for listed in self._listings(lang)
+                        for position, org in enumerate(listed, start=1)
+                    ]
+                    # Profiles show their partners' cards (partials/org_partners.html).
+                    + [
+                        (partner, lang, 3, True)
+                        for lang in LANGS
+                        for partners in self.directory.partners.values()
+                        for partner in partners
+                    ],
+                    self.directory.by_slug,
+                    self.settings,
+                )
         for lang in LANGS:
             self._write_directory(writer, lang)
             self._write_facets(writer, lang)
@@ -95,16 +164,21 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         self._write_removal_pages(writer)
         with timing.step("organizations: pages"):
             self._batch.write(writer)
+        self.cards.save()
         log.info(
             "organizations: %d pages written, %d unchanged ones reused",
             len(self._batch.pages) - self._batch.reused,
             self._batch.reused,
         )
 
-    def _write(self, writer, template: str, url: str, lang: str, **extra):
+    def _write(
+        self, writer, template: str, url: str, lang: str, shows=None, render_values=None, **extra
+    ):
         self._batch.add(
             urls.save_as(url),
             self.get_template(template),
+            shows=shows,
+            render_values=render_values,
             lang=lang,
             page_url=url,
             **extra,
@@ -114,119 +188,134 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         own = org.has_language(lang)
         counterparts = urls.per_language(urls.profile_url, org.slug)
         alternates = {code: url for code, url in counterparts.items() if org.has_language(code)}
-        values = dict(
-            organization=org,
-            about_html=self.about_html.get((org.slug, lang))
-            or self.about_html.get((org.slug, "el")),
-            about_lang=lang if (org.slug, lang) in self.about_html else "el",
-            is_fallback=not own,
-            noindex=not own,
-            alternates=alternates,
-            counterparts=counterparts,
-            partners=self.directory.sorted(self.directory.partners[org.slug], lang),
-            possible_partners=self.directory.possible_partners[org.slug],
-            correction=self._correction_links(org, lang),
-            lastmod=_lastmod(org),
-            keywords=org.keywords.get(lang, ()) if own else (),
-            seo_kind="profile",
-            source=str(org.source.relative_to(org.folder.parent.parent)),
-        )
+        partners = self.directory.sorted(self.directory.partners[org.slug], lang)
         self._write(
             writer,
             "organization",
             counterparts[lang],
             lang,
-            shows=self._profile_shows(org, lang, values),
-            **values,
+            shows=self._profile_shows(org, lang, partners) if self._describes else None,
+            render_values=lambda: dict(
+                about_html=self.about_html.get((org.slug, lang))
+                or self.about_html.get((org.slug, "el")),
+                about_lang=lang if (org.slug, lang) in self.about_html else "el",
+                partners=partners,
+                possible_partners=self.directory.possible_partners[org.slug],
+                correction=self._correction_links(org, lang),
+            ),
+            organization=org,
+            is_fallback=not own,
+            noindex=not own,
+            alternates=alternates,
+            counterparts=counterparts,
+            lastmod=_lastmod(org),
+            keywords=org.keywords.get(lang, ()) if own else (),
+            seo_kind="profile",
+            source=str(org.source.relative_to(org.folder.parent.parent)),
         )
 
-    def _profile_shows(self, org, lang: str, values: dict) -> str:
+    def _profile_shows(self, org, lang: str, partners) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
-        settings, content pages, workshops, today: kalo.incremental): its own values (the
-        organization, its partners), the possible partners it names, its workshops, every
-        image made from its folder and its social images. Conservative: whole objects, not
-        the fields used."""
-        workshops = (self.context.get("workshops_by_org") or {}).get(org.slug)
-        own = {
-            key: value
-            for key, value in values.items()
-            if key not in ("organization", "partners", "possible_partners")
-        }
+        settings, content pages, workshops, today: kalo.incremental): the whole
+        organization (its values and those made from them: its text, addresses, links),
+        its partners' cards (their digests: the cards are what it shows of them), the
+        possible partners' addresses and names, its workshops, every image made from its
+        folder and its social images."""
         return stable_repr(
             (
                 "organization",
                 lang,
                 self._digest(org.slug),
-                sorted(own.items()),
-                # Partners are shown as cards, with their logo and first photo.
+                # Partners are shown as cards (organizations/partials/org_partners.html).
+                [self.cards.digest((partner.slug, lang, 3, True)) for partner in partners],
                 [
-                    (self._digest(partner.slug), self._images_of(partner.slug))
-                    for partner in values["partners"]
+                    (
+                        match.slug,
+                        match.they_offer,
+                        match.they_need,
+                        self.directory.by_slug[match.slug].name.get(lang),
+                    )
+                    for match in self.directory.possible_partners[org.slug]
                 ],
-                [(match, self._digest(match.slug)) for match in values["possible_partners"]],
-                workshops,
+                (self.context.get("workshops_by_org") or {}).get(org.slug),
                 self._images_of(org.slug),
             )
         )
 
-    def _images_of(self, slug: str) -> list:
+    def _images_of(self, slug: str) -> str:
         """The responsive images (logo, photos, those of its Markdown: every role) made from
-        the files of one organization's folder, and its social images."""
+        the files of one organization's folder, and its social images (a digest, made once
+        per organization and build)."""
         site = self.context.get("site_images")
         if site is None:
-            return []
-        if "_images" not in self.__dict__:
-            # Image paths are absolute and resolved, like the organizations' folders.
-            orgdir = str(Path(self.settings["ORG_PATH"]).resolve()) + os.sep
-            grouped: dict[str, list] = {}
-            for (path, role), image in site.responsive.items():
-                if str(path).startswith(orgdir):
-                    owner = str(path)[len(orgdir) :].split(os.sep)[0]
-                    grouped.setdefault(owner, []).append((str(path), role, image))
-            self._images = {
-                owner: sorted(items, key=lambda item: item[:2]) for owner, items in grouped.items()
-            }
-        return [self._images.get(slug, []), site.social.get(("organizations", slug))]
+            return ""
+        digests = self.__dict__.setdefault("_image_digests", {})
+        if slug in digests:
+            return digests[slug]
+        # Image paths are absolute and resolved, like the organizations' folders.
+        images = site.folder_digests(Path(self.settings["ORG_PATH"]).resolve()).get(slug)
+        social = site.social.get(("organizations", slug))
+        described = stable_repr([images, social])
+        digests[slug] = hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest()
+        return digests[slug]
 
     def _digest(self, slug: str) -> str:
-        """The digest of one organization's whole model, made once per build."""
-        digests = self.__dict__.setdefault("_digests", {})
-        if slug not in digests:
-            org = self.directory.by_slug[slug]
-            digests[slug] = hashlib.sha256(
-                stable_repr(org).encode("utf-8", "surrogatepass")
-            ).hexdigest()
-        return digests[slug]
+        return self.directory.fingerprint(slug)
+
+    def _listing_shows(self, lang: str, listed, values: dict) -> str | None:
+        """What a listing shows besides the site's inputs: its cards (their digests), the
+        facets' codes and counts, and its own values."""
+        if not self._describes:
+            return None
+        facets = [
+            (facet, [(value.code, len(value.slugs)) for value in values_])
+            for facet, values_ in self.directory.facets.items()
+        ]
+        own = {k: v for k, v in values.items() if k not in ("listed", "facets", "facet_value")}
+        current = values.get("facet_value")
+        return stable_repr(
+            (
+                "listing",
+                lang,
+                self._listing_cards(listed, lang),
+                facets,
+                (current.facet, current.code) if current is not None else None,
+                sorted(own.items()),
+            )
+        )
 
     def _write_directory(self, writer, lang: str) -> None:
         counterparts = urls.per_language(urls.directory_url)
-        self._write(
-            writer,
-            "organizations",
-            counterparts[lang],
-            lang,
-            listed=self.directory.sorted(self.directory.organizations, lang),
+        listed = self._listings(lang)[0]
+        values = dict(
+            listed=listed,
             lastmod=max(map(_lastmod, self.directory), default=None),
             seo_kind=None,
             alternates=counterparts,
             counterparts=counterparts,
             facets=self.directory.facets,
         )
+        self._write(
+            writer,
+            "organizations",
+            counterparts[lang],
+            lang,
+            shows=self._listing_shows(lang, listed, values),
+            **values,
+        )
 
     def _write_facets(self, writer, lang: str) -> None:
+        listings = iter(self._listings(lang)[1:])
         for facet, values in self.directory.facets.items():
             list_name = FACETS[facet][1]
             for value in values:
                 counterparts = urls.per_language(urls.facet_url, facet, value.code)
-                self._write(
-                    writer,
-                    "organization_facet",
-                    counterparts[lang],
-                    lang,
+                listed = next(listings)
+                page_values = dict(
                     facet=facet,
                     facet_value=value,
                     list_name=list_name,
-                    listed=self.directory.sorted(value.slugs, lang),
+                    listed=listed,
                     lastmod=max(
                         (_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None
                     ),
@@ -234,6 +323,14 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                     alternates=counterparts,
                     counterparts=counterparts,
                     facets=self.directory.facets,
+                )
+                self._write(
+                    writer,
+                    "organization_facet",
+                    counterparts[lang],
+                    lang,
+                    shows=self._listing_shows(lang, listed, page_values),
+                    **page_values,
                 )
 
     def _write_removal_pages(self, writer) -> None:

@@ -32,7 +32,7 @@ TEXT_FILES = frozenset({PROFILE_FILE, *ABOUT_FILES.values()})
 
 class LiveOrganizations(LiveGenerator):
     """Mixed into ``OrganizationsGenerator`` (its state: ``directory``, ``about_html``,
-    ``_folders``, ``_markdown``, ``options``)."""
+    ``cards``, ``_folders``, ``_markdown``, ``options``)."""
 
     _live_first: tuple[str, ...] = ()
 
@@ -73,13 +73,8 @@ class LiveOrganizations(LiveGenerator):
         self.about_html = self._render_about(self._markdown)
         self._publish_context()
         changed_orgs = [slug for slug in slugs if old.get(slug) != directory.get(slug)]
-        cards = self.context.get("org_cards")
-        if cards:
-            for key in [key for key in cards if key[0] in changed_orgs]:
-                del cards[key]
-        digests = self.__dict__.get("_digests", {})
-        for slug in changed_orgs:
-            digests.pop(slug, None)
+        self.cards.forget(changed_orgs, directory.by_slug)
+        self.__dict__.pop("_listed", None)  # listings' order follows the names
         first = [slug for slug in changed_orgs if slug in directory.by_slug]
         for slug in changed_orgs:
             for partner in (*old.partners.get(slug, ()), *directory.partners.get(slug, ())):

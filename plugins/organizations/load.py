@@ -19,7 +19,7 @@ from kalo.cache import path_key
 from kalo.elot743 import SLUG_PATTERN, slugify
 from kalo.incremental import file_stamp
 from kalo.parallel import map_forked
-from kalo.pickle_file import read_pickle, replace_pickle
+from kalo.pickle_file import PickleStore
 from kalo.problems import Problem
 from kalo.safe_yaml import decode_utf8, read_yaml_file
 from kalo.schema.references import (
@@ -42,6 +42,9 @@ class LoadResult:
     folders: int = 0  # organization folders looked at, valid or not
     # One note per folder that will not be published: which, why, and what to change.
     left_out: list[Problem] = field(default_factory=list)
+    # Slug → a digest of everything its model was made from (the folder's files, the day,
+    # the code), when loaded with a cache: equal digests, equal models.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -107,11 +110,13 @@ def load_organizations(
                 )
             ],
         )
-    folders = sorted(
-        entry
-        for entry in orgdir.iterdir()
-        if entry.is_dir() and not entry.name.startswith((".", "_"))
-    )
+    with os.scandir(orgdir) as entries:
+        folders = sorted(
+            orgdir / entry.name
+            for entry in entries
+            if entry.is_dir() and not entry.name.startswith((".", "_"))
+        )
+    fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
     elif isinstance(cache, FolderCache):  # kept in memory by the caller (the live preview)
@@ -120,6 +125,7 @@ def load_organizations(
         store = FolderCache(Path(cache), orgdir, shown.root, today)
         results = store.load_all(folders, shown)
         store.save()
+        fingerprints = store.fingerprints()
     known = KnownOrganizations(
         valid=frozenset(r.slug for r in results if r.organization is not None),
         folders=frozenset(r.slug for r in results),
@@ -138,7 +144,7 @@ def load_organizations(
         if note is not None:
             left_out.append(note)
     organizations.sort(key=lambda org: org.slug)
-    return LoadResult(organizations, problems, len(folders), left_out)
+    return LoadResult(organizations, problems, len(folders), left_out, fingerprints)
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,10 +194,10 @@ class FolderCache:
         where = path_key(orgdir)
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
-        self.file = (
-            cache / f"{self.prefix}{hashlib.sha256(material.encode()).hexdigest()[:16]}.pickle"
-        )
-        self.known: dict = read_pickle(self.file)  # empty: load everything
+        self.material = hashlib.sha256(material.encode()).hexdigest()
+        self.file = cache / f"{self.prefix}{self.material[:16]}.pickle"
+        self.store = PickleStore(self.file, self.prefix)
+        self.known: dict = self.store.known  # empty: load everything
         self.today = today
         self.fresh: dict = {}
 
@@ -214,15 +220,31 @@ class FolderCache:
         for number, result in zip(missing, fresh, strict=False):
             results[number] = result
         for folder, stamp, result in zip(folders, stamps, results, strict=False):
-            self.fresh[folder.name] = (stamp, result)
+            known = self.known.get(folder.name)
+            # The same entry when unchanged: the store writes only what changed.
+            self.fresh[folder.name] = (
+                known
+                if known is not None and known[1] is result
+                else (
+                    stamp,
+                    result,
+                )
+            )
         return results
+
+    def fingerprints(self) -> dict[str, str]:
+        """Each folder's digest: its stamp and what every result depends on."""
+        return {
+            name: hashlib.sha256(f"{self.material}\0{stamp!r}".encode()).hexdigest()
+            for name, (stamp, _) in self.fresh.items()
+        }
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(
-            self.known[name][0] == self.fresh[name][0] for name in self.fresh
+            self.known[name] is self.fresh[name] for name in self.fresh
         ):
             return
-        replace_pickle(self.file, self.fresh, self.prefix)
+        self.store.save(self.fresh)
 
 
 class _Shown:

@@ -1,54 +1,121 @@
-"""Search with Pagefind: the search pages, and an index per language of the built site.
+"""Search with Pagefind: the search pages, and an index of the built site in parts.
 
 Pages are noted as they are written (``content_written``, with their kind from the
-context); when Pelican has finished (``finalized``, still inside the build's staging
-folder) Pagefind indexes exactly those pages: organizations, workshops and static pages,
-never listings, facets, reports, removal pages, 404 or fallback pages. Unpublished
-organizations are never written, so they cannot be indexed. docs/search-and-map.md.
+context, and the digest of their bytes); once every page of an indexed kind is written
+(the search pages' generator comes after the organizations, workshops and static pages),
+the parts of the index that are not in the cache are made in a forked process while the
+build goes on (``kalo.parallel.start_forked``). When Pelican has finished (``finalized``,
+still inside the build's staging folder) the parts are put into the output; a page noted
+after the start is indexed then. Only organizations, workshops and static pages are
+indexed, never listings, facets, reports, removal pages, 404 or fallback pages.
+Unpublished organizations are never written, so they cannot be indexed.
+docs/search-and-map.md.
 """
 
-# One list of pages per build, keyed by its output folder: signals carry no build object.
-_noted: dict[str, list] = {}
+# One index per build, keyed by its output folder: signals carry no build object.
+_builds: dict[str, dict] = {}
 
 
 def _start(pelican) -> None:
-    _noted[pelican.output_path] = []
+    from kalo.output import output_of
+    from search.settings import search_settings
+
+    _builds[pelican.output_path] = {
+        "pages": [],
+        "digests": [],
+        "job": None,
+        "kinds": search_settings(pelican.settings)["SEARCH_KINDS"],
+        "written": None,
+        "output_of": output_of,
+    }
 
 
 def _page_written(path, context) -> None:
-    import os
-
     from search.select import indexed_page
-    from search.settings import search_settings
 
     output = context.get("OUTPUT_PATH")
-    pages = _noted.get(output)
-    if pages is None:
+    build = _builds.get(output)
+    if build is None:
         return
-    rel = os.path.relpath(str(path), output).replace(os.sep, "/")
-    page = indexed_page(rel, context, search_settings(context)["SEARCH_KINDS"])
+    path = str(path)
+    rel = path[len(output) + 1 :] if path.startswith(output + "/") else path
+    page = indexed_page(rel, context, build["kinds"])
     if page is not None:
-        pages.append(page)
+        if build["written"] is None:
+            build["written"] = build["output_of"](context)
+        build["pages"].append(page)
+        build["digests"].append(build["written"].digest(path))
+
+
+def _plan(settings, build):
+    from kalo.cache import cache_dir
+    from search.indexer import pagefind_binary, plan_parts
+    from search.settings import search_settings
+
+    options = search_settings(settings)
+    binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
+    pages = build["pages"]
+    return (
+        options,
+        binary,
+        cache_dir(settings, "search"),
+        plan_parts(pages, build["digests"], options, binary),
+    )
+
+
+def start_indexing(settings) -> None:
+    """Make the missing parts of the index beside the build (the pages are all written)."""
+    from pathlib import Path
+
+    from kalo.output import output_of
+    from kalo.parallel import start_forked, worker_count
+    from search.indexer import index_parts, missing_parts
+    from search.settings import search_settings
+
+    build = _builds.get(settings["OUTPUT_PATH"])
+    if build is None or not build["pages"] or not search_settings(settings)["SEARCH_ENABLED"]:
+        return
+    options, binary, cache, parts = _plan(settings, build)
+    missing = missing_parts(parts, cache)
+    if not missing:
+        return
+    output, written = Path(settings["OUTPUT_PATH"]), output_of(settings)
+    workers = worker_count(len(missing), settings=settings, parallel_from=2)
+    build["job"] = start_forked(
+        lambda: index_parts(
+            missing, options, cache, lambda path: written.readable(output / path), binary, workers
+        ),
+        settings=settings,
+    )
+    build["started"] = len(build["pages"])
 
 
 def _finish(pelican) -> None:
     from pathlib import Path
 
     from kalo import timing
-    from kalo.cache import cache_dir
-    from search.indexer import build_index
+    from kalo.output import output_of
+    from search.indexer import finish_index, index_parts, missing_parts
     from search.settings import search_settings
 
-    pages = _noted.pop(pelican.output_path, None)
-    options = search_settings(pelican.settings)
-    if pages is not None and options["SEARCH_ENABLED"]:
-        with timing.step("search index"):
-            build_index(
-                Path(pelican.output_path),
-                sorted(pages, key=lambda p: p.path),
-                options,
-                cache=cache_dir(pelican.settings, "search"),
-            )
+    build = _builds.pop(pelican.output_path, None)
+    if build is None or not search_settings(pelican.settings)["SEARCH_ENABLED"]:
+        return
+    if not build["pages"]:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "search: no page to index yet; the search page will find nothing"
+        )
+        return
+    with timing.step("search index"):
+        if build["job"] is not None:
+            build["job"].result()
+        options, binary, cache, parts = _plan(pelican.settings, build)
+        output, written = Path(pelican.output_path), output_of(pelican.settings)
+        missing = missing_parts(parts, cache)  # pages noted after the start, if any
+        index_parts(missing, options, cache, lambda path: written.readable(output / path), binary)
+        finish_index(parts, output, options, cache, written, len(missing))
 
 
 def get_generators(_pelican):

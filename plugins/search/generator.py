@@ -20,6 +20,11 @@ class SearchPageGenerator(Generator):
         options = search_settings(self.settings)
         if not options["SEARCH_ENABLED"]:
             return
+        # The organizations, workshops and static pages are written: their index is made
+        # while the rest of the build goes on.
+        from search import start_indexing
+
+        start_indexing(self.settings)
         counterparts = {lang: search_url(lang, options["SEARCH_PAGE"]) for lang in LANGS}
         for lang in LANGS:
             writer.write_file(

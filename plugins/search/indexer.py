@@ -1,7 +1,30 @@
-"""Run Pagefind over the chosen pages of a built site and put its bundle into the site."""
+"""The site's search index: Pagefind bundles, one per part of the site, merged in the browser.
+
+The indexed pages are split into parts by their address without the language prefix (an
+organization's Greek and English pages fall into the same part): at most
+``SEARCH_MAX_PARTS`` parts of about ``SEARCH_PART_SIZE`` addresses each, so a site of ten
+pages has one and a site of 1,000 organizations sixteen. Each part is one Pagefind bundle
+(both languages), made by Pagefind's service (``pagefind --service``, the program of the
+pinned ``pagefind`` package, driven here by its JSON protocol: the HTML of each page is
+sent from memory, nothing is copied to a folder first) and kept in the cache by a key of
+its pages' bytes (their digests, known from rendering: nothing is read to make the key).
+Editing one organization makes one part again, of about 1/16 of the pages; the others
+come from the cache, or stay in the output folder that the build updates in place.
+
+In the output, ``/pagefind/<part>/`` is each part's bundle (the folder is named by its
+key) and ``/pagefind/parts.json`` lists the parts of each language; the search page loads
+Pagefind from the first part of its language and merges the others (``mergeIndex``: the
+merged parts load their index files only, not Pagefind's program). A part has an index
+for a language only if it has pages in it, and only those parts are listed for it.
+
+Parts are made by as many Pagefind processes as the build has workers
+(``kalo.parallel.worker_count``), each holding one part at a time: Pagefind's memory
+follows the size of a part (about 75 KB per page), not of the site.
+"""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -9,17 +32,22 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from kalo.files import write_atomic
-from kalo.incremental import file_digest
+from kalo.i18n import lang_prefix
+from kalo.output import Output
+from kalo.parallel import worker_count
 from kalo.problems import Problem, raise_if_errors
 from search.select import IndexedPage, mark_body
 
 log = logging.getLogger(__name__)
 
-# Changes when what this module does to the bundle changes (invalidates cached bundles).
-BUNDLE_FORMAT = 3
+# Changes when what this module does to a bundle changes (invalidates cached parts).
+BUNDLE_FORMAT = 4
 
 # Pagefind writes ready-made interfaces too; the site has its own (theme/static/js/search.js).
 UNUSED_BUNDLE_FILES = (
@@ -31,6 +59,10 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+ENTRY = "pagefind-entry.json"
+PARTS_FILE = "parts.json"
+# Parts kept in the cache besides those of the last build.
+KEPT_PARTS = 64
 
 
 def pagefind_binary(configured: str | None) -> Path:
@@ -56,160 +88,330 @@ def pagefind_binary(configured: str | None) -> Path:
     return Path(binary)
 
 
-# Bundles kept in the cache (one per language and version of its pages): the current ones
-# and a few before them (bounded disk use).
-CACHED_BUNDLES = 6
-ENTRY = "pagefind-entry.json"
+# --- the parts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str  # of its pages' addresses, languages and bytes, and of how they are indexed
+    pages: tuple[IndexedPage, ...]
+    languages: tuple[str, ...]
+
+    @property
+    def folder(self) -> str:
+        """Its folder in the bundle (named by its key: a browser may cache it for ever)."""
+        return self.key[:16]
+
+
+def _neutral(page: IndexedPage) -> str:
+    """The page's address without its language prefix: translations share a part."""
+    url = page.url.lstrip("/")
+    prefix = lang_prefix(page.lang)
+    return url[len(prefix) :] if prefix and url.startswith(prefix) else url
+
+
+def plan_parts(
+    pages: Sequence[IndexedPage], digests: Sequence[bytes], options: dict, binary: Path
+) -> list[Part]:
+    """The parts of the index, each with its key, in a stable order."""
+    addresses = sorted({_neutral(page) for page in pages})
+    size = max(1, int(options["SEARCH_PART_SIZE"]))
+    count = max(1, min(int(options["SEARCH_MAX_PARTS"]), -(-len(addresses) // size)))
+    groups: dict[int, list[tuple[IndexedPage, bytes]]] = {}
+    for page, digest in zip(pages, digests, strict=True):
+        number = int(hashlib.sha256(_neutral(page).encode()).hexdigest()[:8], 16) % count
+        groups.setdefault(number, []).append((page, digest))
+    made = binary.stat()
+    setup = repr(
+        (BUNDLE_FORMAT, tuple(options["SEARCH_EXCLUDE_SELECTORS"]), made.st_size, made.st_mtime_ns)
+    )
+    parts = []
+    for number in sorted(groups):
+        members = sorted(groups[number], key=lambda item: (item[0].path, item[0].lang))
+        key = hashlib.sha256(setup.encode())
+        for page, digest in members:
+            key.update(f"{page.path}\0{page.url}\0{page.lang}\0".encode() + digest)
+        parts.append(
+            Part(
+                key.hexdigest(),
+                tuple(page for page, _ in members),
+                tuple(sorted({page.lang for page, _ in members})),
+            )
+        )
+    return parts
+
+
+def missing_parts(parts: Sequence[Part], cache: Path) -> list[Part]:
+    return [part for part in parts if not (cache / part.key / ENTRY).exists()]
+
+
+def index_parts(
+    parts: Sequence[Part],
+    options: dict,
+    cache: Path,
+    readable: Callable[[str], Path],
+    binary: Path,
+    workers: int = 1,
+) -> None:
+    """Make the bundle of each part into ``cache/<key>/`` with Pagefind's service, on up
+    to ``workers`` Pagefind processes at once. ``readable(path)``: where a page is."""
+    if not parts:
+        return
+    todo = list(parts)
+    lock = threading.Lock()
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        while True:
+            with lock:
+                if not todo or failures:
+                    return
+                part = todo.pop(0)
+            try:
+                _index_part(part, options, cache, readable, binary)
+            except BaseException as error:  # noqa: BLE001 - raised below, in this thread
+                with lock:
+                    failures.append(error)
+                return
+
+    threads = [threading.Thread(target=work) for _ in range(max(1, min(workers, len(todo))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+
+
+def _index_part(
+    part: Part, options: dict, cache: Path, readable: Callable[[str], Path], binary: Path
+) -> None:
+    """One part's bundle, written under a temporary name and renamed into the cache (a
+    reader never sees half of it)."""
+    target = cache / part.key
+    made = cache / f".{part.key}.{os.getpid()}-{threading.get_ident()}.tmp"
+    shutil.rmtree(made, ignore_errors=True)
+    with _Service(binary, options["SEARCH_TIMEOUT"]) as service:
+        index = service.request(
+            {
+                "type": "NewIndex",
+                "config": {"exclude_selectors": list(options["SEARCH_EXCLUDE_SELECTORS"])},
+            }
+        )["index_id"]
+        sent = []
+        for page in part.pages:  # one page in memory at a time
+            html = mark_body(readable(page.path).read_text(encoding="utf-8"))
+            sent.append(
+                service.send(
+                    {
+                        "type": "AddFile",
+                        "index_id": index,
+                        "url": "/" + page.url.lstrip("/"),
+                        "file_path": None,
+                        "file_contents": html,
+                    }
+                )
+            )
+        for number in sent:
+            service.wait(number)
+        service.request({"type": "WriteFiles", "index_id": index, "output_path": str(made)})
+    if not (made / ENTRY).exists():
+        shutil.rmtree(made, ignore_errors=True)
+        _fail("Pagefind wrote no index", "το Pagefind δεν έγραψε ευρετήριο")
+    for name in UNUSED_BUNDLE_FILES:
+        (made / name).unlink(missing_ok=True)
+    shutil.rmtree(target, ignore_errors=True)  # a damaged entry (no pagefind-entry.json)
+    try:
+        made.rename(target)
+    except OSError:  # another build stored the same part meanwhile: use that one
+        shutil.rmtree(made, ignore_errors=True)
+
+
+def place_parts(parts: Sequence[Part], bundle: str, cache: Path, written: Output) -> None:
+    """Every part's files into the output (kept where the output has them, else linked
+    from the cache), and ``parts.json``, the parts of each language in order."""
+    for part in parts:
+        source = cache / part.key
+        os.utime(source)  # the newest: kept in the cache
+        for folder, _dirs, files in os.walk(source):
+            relative = os.path.relpath(folder, source).replace(os.sep, "/")
+            into = f"{bundle}/{part.folder}" + ("" if relative == "." else f"/{relative}")
+            for name in files:
+                written.place(f"{into}/{name}", Path(folder) / name, part.key)
+    languages = sorted({lang for part in parts for lang in part.languages})
+    listing = {
+        lang: [f"{part.folder}/" for part in parts if lang in part.languages] for lang in languages
+    }
+    write_atomic(
+        written.staging / bundle / PARTS_FILE,
+        json.dumps(listing, separators=(",", ":"), sort_keys=True),
+    )
+
+
+def prune(cache: Path, parts: Sequence[Part]) -> None:
+    """Keep this build's parts and the newest ``KEPT_PARTS`` others."""
+    used = {part.key for part in parts}
+    others = sorted(
+        (
+            path
+            for path in cache.iterdir()
+            if path.is_dir() and not path.name.startswith(".") and path.name not in used
+        ),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEPT_PARTS:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def build_index(
-    output: Path, pages: list[IndexedPage], options: dict, cache: Path | None = None
+    output: Path,
+    pages: list[IndexedPage],
+    options: dict,
+    cache: Path,
+    written: Output | None = None,
+    digests: Sequence[bytes] | None = None,
+    settings: dict | None = None,
 ) -> None:
-    """Index ``pages`` of ``output`` into ``output/<SEARCH_BUNDLE_DIR>/``, one index per language.
-
-    Pagefind runs once per language, over a copy of that language's pages (with
-    ``data-pagefind-body`` on their <main>) in a temporary folder outside the site: what
-    it sees is exactly the list chosen by ``search.select``, whatever else the site holds.
-    Its memory grows with the pages of one run (about 75 KB each), so one run per language
-    halves it, and a change to the pages of one language leaves the other's index as it was.
-    The runs' bundles share their program files and name every index file by language and
-    content; their ``pagefind-entry.json`` files are merged.
-
-    A language's bundle comes from ``cache`` when the same pages were indexed before: a
-    rebuild does not index again, and its output is byte-identical (Pagefind itself writes
-    its filter files in a different order on every run). Cached files are hard-linked
-    into the site (later steps replace files, never write into them).
-    """
+    """Index ``pages`` of ``output`` into ``output/<SEARCH_BUNDLE_DIR>/`` (see the module's
+    doc), in this process; ``digests``: each page's bytes' digest (else read)."""
+    written = written or Output(output)
     binary = pagefind_binary(options["SEARCH_PAGEFIND_BINARY"])
-    if not pages:  # a new site with no content yet: Pagefind refuses an empty folder
+    if not pages:  # a new site with no content yet: nothing to search
         log.warning("search: no page to index yet; the search page will find nothing")
         return
-    bundle = output / options["SEARCH_BUNDLE_DIR"]
-    command_options = [f"--exclude-selectors={s}" for s in options["SEARCH_EXCLUDE_SELECTORS"]]
-    languages = sorted({page.lang for page in pages})
-    entries = []
-    with tempfile.TemporaryDirectory(prefix="kalo-search-") as tmp:
-        for lang in languages:
-            chosen = [page for page in pages if page.lang == lang]
-            key = _bundle_key(output, chosen, command_options, binary)
-            cached = cache / key if cache else None
-            if cached is not None and (cached / ENTRY).exists():
-                made = cached
-                os.utime(cached)  # the newest: kept
-                log.info("search: index of %d pages (%s) reused from the cache", len(chosen), lang)
-            else:
-                made = _index(output, chosen, binary, options, Path(tmp) / f"bundle-{lang}", cached)
-            _link_tree(made, bundle)
-            entries.append(json.loads((made / ENTRY).read_text(encoding="utf-8")))
-    # A new file: the one there is a link to one language's cached entry, never changed.
-    write_atomic(bundle / ENTRY, _merged_entry(entries))
-    if cache is not None:
-        _prune(cache)
+    if digests is None:
+        digests = [written.digest(output / page.path) for page in pages]
+    parts = plan_parts(pages, digests, options, binary)
+    missing = missing_parts(parts, cache)
+    index_parts(
+        missing,
+        options,
+        cache,
+        lambda path: written.readable(output / path),
+        binary,
+        worker_count(len(missing), settings=settings, parallel_from=2),
+    )
+    finish_index(parts, output, options, cache, written, len(missing))
+
+
+def finish_index(
+    parts: Sequence[Part], output: Path, options: dict, cache: Path, written: Output, made: int
+) -> None:
+    place_parts(parts, options["SEARCH_BUNDLE_DIR"], cache, written)
+    prune(cache, parts)
     log.info(
-        "search: %d pages indexed (%s) into /%s/",
-        len(pages),
-        ", ".join(languages),
+        "search: %d pages in %d parts (%d made, the others from the cache) into /%s/",
+        sum(len(part.pages) for part in parts),
+        len(parts),
+        made,
         options["SEARCH_BUNDLE_DIR"],
     )
 
 
-def _index(
-    output: Path,
-    pages: list[IndexedPage],
-    binary: Path,
-    options: dict,
-    work: Path,
-    cached: Path | None,
-) -> Path:
-    """Run Pagefind over ``pages``; the bundle goes into ``cached`` (through a temporary
-    name, so another build never sees half of it) or, without a cache, into ``work``."""
-    source = work.with_name(work.name + "-pages")
-    for page in pages:  # one page in memory at a time: 20,000 pages would take 1 GB
-        target = source / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            mark_body((output / page.path).read_text(encoding="utf-8")), encoding="utf-8"
-        )
-    # Pagefind writes a whole folder: it is made under a temporary name and renamed into the
-    # cache in one step (kalo.files.write_atomic replaces files, not folders).
-    made = work if cached is None else cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-    shutil.rmtree(made, ignore_errors=True)
-    command = [str(binary), "--site", str(source), "--output-path", str(made), "--quiet"]
-    for selector in options["SEARCH_EXCLUDE_SELECTORS"]:
-        command += ["--exclude-selectors", selector]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=options["SEARCH_TIMEOUT"], check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        shutil.rmtree(made, ignore_errors=True)
-        _fail(f"Pagefind could not run: {error}", f"το Pagefind δεν έτρεξε: {error}")
-    if done.returncode != 0 or not (made / ENTRY).exists():
-        shutil.rmtree(made, ignore_errors=True)
-        detail = (done.stderr or done.stdout).strip()[-2000:]
+# --- Pagefind's service ------------------------------------------------------------------
+
+
+class _Service:
+    """``pagefind --service``: requests and responses are base64-encoded JSON, each followed
+    by a comma, on its standard input and output (the protocol of the ``pagefind`` Python
+    package, whose own client waits 0.1 s between two responses: 100 s for 1,000 pages).
+    Requests are written as they come; a thread reads the responses."""
+
+    def __init__(self, binary: Path, timeout: float):
+        self.errors = tempfile.TemporaryFile()  # a pipe nobody reads could fill up
+        try:
+            self.process = subprocess.Popen(
+                [str(binary), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.errors,
+            )
+        except OSError as error:
+            self.errors.close()
+            _fail(f"Pagefind could not run: {error}", f"το Pagefind δεν έτρεξε: {error}")
+        self.timeout = timeout
+        self.number = 0
+        self.responses: dict[int | None, dict] = {}
+        self.ready = threading.Condition()
+        self.closed = False
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def __enter__(self) -> _Service:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.reader.join(timeout=10)
+        self.process.stdout.close()
+        self.errors.close()
+
+    def _read(self) -> None:
+        pending = b""
+        while True:
+            chunk = self.process.stdout.read1(1 << 20)
+            if not chunk:
+                break
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                response = json.loads(base64.b64decode(message))
+                with self.ready:
+                    self.responses[response.get("message_id")] = response["payload"]
+                    self.ready.notify_all()
+        with self.ready:
+            self.closed = True
+            self.ready.notify_all()
+
+    def send(self, payload: dict) -> int:
+        self.number += 1
+        message = json.dumps({"message_id": self.number, "payload": payload})
+        try:
+            self.process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        except OSError as error:
+            self._failed(str(error))
+        return self.number
+
+    def wait(self, number: int) -> dict:
+        try:
+            self.process.stdin.flush()
+        except OSError as error:
+            self._failed(str(error))
+        with self.ready:
+            done = self.ready.wait_for(
+                lambda: number in self.responses or None in self.responses or self.closed,
+                timeout=self.timeout,
+            )
+            response = self.responses.pop(number, None) or self.responses.get(None)
+        if not done:
+            self.process.kill()
+            self._failed(f"no answer in {self.timeout} s (SEARCH_TIMEOUT)")
+        if response is None:
+            self._failed("it stopped")
+        if response.get("type") == "Error":
+            self._failed(response.get("message", ""))
+        return response
+
+    def request(self, payload: dict) -> dict:
+        return self.wait(self.send(payload))
+
+    def _failed(self, detail: str) -> None:
+        if self.process.poll() is not None:
+            self.errors.seek(0)
+            detail += " " + self.errors.read().decode("utf-8", "replace")[-2000:]
         _fail(
-            f"Pagefind failed (exit {done.returncode}): {detail}",
-            f"το Pagefind απέτυχε (κωδικός {done.returncode}): {detail}",
+            f"Pagefind failed: {detail.strip()}",
+            f"το Pagefind απέτυχε: {detail.strip()}",
         )
-    shutil.rmtree(source, ignore_errors=True)
-    for name in UNUSED_BUNDLE_FILES:
-        (made / name).unlink(missing_ok=True)
-    if cached is None:
-        return made
-    shutil.rmtree(cached, ignore_errors=True)  # a damaged entry (no pagefind-entry.json)
-    try:
-        made.rename(cached)
-    except OSError:  # another build stored the same bundle meanwhile: use that one
-        shutil.rmtree(made, ignore_errors=True)
-    return cached
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """Every file of ``source`` into ``target``, hard-linked (copied across file systems);
-    files already there are replaced, never written into."""
-    for folder, _dirs, files in os.walk(source):
-        into = target / Path(folder).relative_to(source)
-        into.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            destination = into / name
-            destination.unlink(missing_ok=True)
-            try:
-                os.link(Path(folder) / name, destination)
-            except OSError:
-                shutil.copyfile(Path(folder) / name, destination)
-
-
-def _merged_entry(entries: list[dict]) -> str:
-    """One ``pagefind-entry.json`` naming every language's index, written as Pagefind does."""
-    merged = dict(entries[0])
-    merged["languages"] = {
-        lang: info for entry in entries for lang, info in sorted(entry["languages"].items())
-    }
-    return json.dumps(merged, ensure_ascii=False, separators=(",", ":"))
-
-
-def _bundle_key(
-    output: Path, pages: list[IndexedPage], command_options: list[str], binary: Path
-) -> str:
-    """The pages' bytes as written (marking them is a function of those bytes), their
-    addresses and languages, the options and the binary."""
-    digest = hashlib.sha256()
-    digest.update(repr((command_options, binary.stat().st_size, BUNDLE_FORMAT)).encode())
-    for page in sorted(pages, key=lambda p: p.path):
-        digest.update(f"{page.path}\0{page.url}\0{page.lang}\0".encode())
-        digest.update(file_digest(output / page.path))
-    return digest.hexdigest()
-
-
-def _prune(cache: Path) -> None:
-    """Keep only the newest few bundles."""
-    kept = sorted(
-        (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for stale in kept[CACHED_BUNDLES:]:
-        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _fail(message: str, message_el: str) -> None:

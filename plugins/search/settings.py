@@ -18,8 +18,13 @@ DEFAULTS = {
     "SEARCH_EXCLUDE_SELECTORS": ("[data-seo-skip]", "[data-search-skip]", ".profile-footer"),
     # The Pagefind binary; None: the one of the `pagefind[extended]` Python package.
     "SEARCH_PAGEFIND_BINARY": None,
-    # Seconds the indexer may take before the build fails.
+    # Seconds the indexer may wait for one answer of Pagefind before the build fails.
     "SEARCH_TIMEOUT": 300,
+    # The index is made in parts (merged by the search page): about this many addresses
+    # per part (a page and its translation count once), and at most this many parts. An
+    # edit makes its part again; a visitor's browser merges every part of a language.
+    "SEARCH_PART_SIZE": 64,
+    "SEARCH_MAX_PARTS": 16,
     # Addresses of the search page (per language, under the language prefix).
     "SEARCH_PAGE": "search/",
 }

@@ -11,8 +11,9 @@ pages that was most of the build's memory).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -94,10 +95,19 @@ def analyze_written(
     cache: Path,
     keys_out: list[str] | None = None,
     build_settings: Mapping[str, Any] | None = None,
+    digests: Sequence[bytes] | None = None,
+    report_keys: dict[int, str] | None = None,
+    stand_in: Callable[[str, int], Any] | None = None,
+    readable: Callable[[Path], Path] | None = None,
 ) -> tuple[PageReport, ...]:
     """Reports of all pages, sorted by url then language, as ``analyze_site`` gives them.
     ``keys_out``: filled with every page's cache key (they determine the reports).
-    ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``)."""
+    ``build_settings``: the build's, for how many processes analyse (``kalo.parallel``).
+    ``digests``: the SHA-256 of each page's bytes, when known (else each page is read).
+    ``report_keys``: filled with the ``id`` of each report → its page's cache key.
+    ``stand_in(key, place)``: what to report for a page instead of its results, when the
+    report keeps every part of it (``seo.report.Fragments``); its place in the report
+    counts from 1. ``readable(path)``: where a page to analyse is read (default: its path)."""
     with timing.step("SEO analysis: keys and cache"):
         index = keyphrase_index(pages)
         members = {key: frozenset(urls) for key, urls in index.items()}
@@ -105,17 +115,30 @@ def analyze_written(
         site_wide = hashlib.sha256(
             repr((sorted(settings.items()), _code_version())).encode()
         ).digest()
-        keys = [_key(job, file_digest(job["page"].path), site_wide) for job in jobs_by_page]
+        if digests is None:
+            digests = [file_digest(job["page"].path) for job in jobs_by_page]
+        keys = [
+            _key(job, digest, site_wide) for job, digest in zip(jobs_by_page, digests, strict=True)
+        ]
         if keys_out is not None:
             keys_out.extend(keys)
+        reports: dict[int, Any] = {}
+        if stand_in is not None:
+            order = sorted(range(len(pages)), key=lambda n: (pages[n].url, pages[n].lang))
+            for place, number in enumerate(order, start=1):
+                known = stand_in(keys[number], place)
+                if known is not None:
+                    reports[number] = known
         store = ResultStore(cache)
-        stored = store.load(set(keys))
-        reports: dict[int, PageReport] = {
-            number: stored[key]
-            for number, key in enumerate(keys)
-            if isinstance(stored.get(key), PageReport)
-        }
+        stored = store.load({key for n, key in enumerate(keys) if n not in reports})
+        for number, key in enumerate(keys):
+            if number not in reports and isinstance(stored.get(key), PageReport):
+                reports[number] = stored[key]
     missing = [number for number in range(len(pages)) if number not in reports]
+    if readable is not None:
+        for number in missing:
+            page = jobs_by_page[number]["page"]
+            jobs_by_page[number]["page"] = dataclasses.replace(page, path=readable(page.path))
     with timing.step("SEO analysis: pages analysed"):
         # Forked: the jobs and settings are inherited, only the reports are pickled back.
         fresh = map_forked(
@@ -125,6 +148,8 @@ def analyze_written(
         )
     for number, report in zip(missing, fresh, strict=False):
         reports[number] = report
+    if report_keys is not None:
+        report_keys.update((id(report), keys[number]) for number, report in reports.items())
     with timing.step("SEO analysis: keys and cache"):
         store.save(keys, {keys[number]: reports[number] for number in missing})
         store.close()

@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 from kalo import i18n, timing
 from kalo.cache import cache_dir
 from kalo.files import replacing
+from kalo.output import output_of
+from kalo.pickle_file import PickleStore
 from kalo.problems import Problem, raise_if_errors
-from seo.analysis import failing_pages
+from seo.analysis import PageReport, failing_pages
 from seo.analysis_cache import analyze_written
-from seo.report import TEMPLATE, write_html, write_json, write_table
+from seo.report import TEMPLATE, Fragments, write_html, write_json, write_table
 from seo.settings import get_settings
 from seo.written_page import WrittenPage
 
@@ -52,37 +54,49 @@ def note_page(path, context) -> WrittenPage | None:
 
 
 REPORT_FILES = ("report.json", "index.html", "report.txt")
+# Each page's parts of the report, kept from the last build (seo.report.Fragments).
+FRAGMENTS = "fragments"
 # Report folders kept in the cache: the current one and the one before (bounded disk use).
 CACHED_REPORTS = 2
 
 
-def _report_key(keys: list[str], templates: Path) -> str:
-    """The report files depend only on the set of page results (each page's cache key
-    determines its report), on the code and the template that write them, and on the
-    interface strings' translations."""
+def _report_setup(templates: Path) -> hashlib._Hash:
+    """What every part of the report depends on besides the results: the code and the
+    template that write it, and the interface strings' translations."""
     digest = hashlib.sha256()
     digest.update(Path(__file__).with_name("report.py").read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update((templates / TEMPLATE).read_bytes())
     for lang in i18n.LANGS:
         digest.update(i18n.catalog_version(lang).encode())
+    return digest
+
+
+def _report_key(keys: list[str], templates: Path) -> str:
+    """The report files depend only on the set of page results (each page's cache key
+    determines its report) and on ``_report_setup``."""
+    digest = _report_setup(templates)
     for key in sorted(keys):
         digest.update(key.encode() + b"\0")
     return digest.hexdigest()
 
 
-def _write_report(reports, folder: Path, cache: Path, key: str, templates: Path) -> None:
+def _write_report(
+    reports, folder: Path, cache: Path, key: str, templates: Path, fragments: Fragments
+) -> bool:
     """Write the three report files, or copy them from the cache when the same results
-    were reported before (writing them costs more than the analysis of a warm build)."""
+    were reported before (writing them costs more than the analysis of a warm build);
+    else each page's parts of the report come from the last build when its results and
+    its place are the same (``seo.report.Fragments``)."""
     cached = cache / key
     if all((cached / name).is_file() for name in REPORT_FILES):
         for name in REPORT_FILES:
             shutil.copyfile(cached / name, folder / name)
         os.utime(cached)  # the newest: kept
-        return
-    write_json(reports, folder / "report.json")
-    write_html(reports, folder / "index.html", templates)
-    write_table(reports, folder / "report.txt")
+        return False
+    write_json(reports, folder / "report.json", fragments)
+    write_html(reports, folder / "index.html", templates, fragments)
+    write_table(reports, folder / "report.txt", fragments=fragments)
     # Each file replaced atomically is enough: a folder is used only when it holds all
     # three, and every build writes the same bytes under the same key.
     for name in REPORT_FILES:
@@ -95,6 +109,7 @@ def _write_report(reports, folder: Path, cache: Path, key: str, templates: Path)
     )
     for stale in older[CACHED_REPORTS:]:
         shutil.rmtree(stale, ignore_errors=True)
+    return True
 
 
 def analyze_and_report(
@@ -104,13 +119,39 @@ def analyze_and_report(
     site_host = urlsplit(site_url).hostname or ""
     cache = cache_dir(settings, "seo")
     keys: list[str] = []
-    reports = analyze_written(pages, site_host, seo_settings, cache, keys, build_settings=settings)
+    report_keys: dict[int, str] = {}
+    templates = Path(settings["THEME"]) / "templates"
+    written = output_of(settings)
+    # Each page's parts of the report, from the last build (incremental builds only).
+    kept = cache / "reports" / f"{FRAGMENTS}-{_report_setup(templates).hexdigest()[:16]}.pickle"
+    store = PickleStore(kept, f"{FRAGMENTS}-") if written.incremental else None
+    fragments = Fragments(store.known if store is not None else {}, report_keys)
+    # Pages kept in the output folder are read there; their digests are known (kalo.output).
+    reports = analyze_written(
+        pages,
+        site_host,
+        seo_settings,
+        cache,
+        keys,
+        build_settings=settings,
+        digests=[written.digest(page.path) for page in pages],
+        report_keys=report_keys,
+        stand_in=fragments.stand_in if written.incremental else None,
+        readable=written.readable,
+    )
+    analysed = [report for report in reports if isinstance(report, PageReport)]
+    failures = failing_pages(analysed, seo_settings)
+    failing = {id(failure.report) for failure in failures}
+    for report in analysed:
+        fragments.remember(report, id(report) in failing)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
-        templates = Path(settings["THEME"]) / "templates"
-        _write_report(reports, folder, cache / "reports", _report_key(keys, templates), templates)
-    failures = failing_pages(reports, seo_settings)
+        wrote = _write_report(
+            reports, folder, cache / "reports", _report_key(keys, templates), templates, fragments
+        )
+        if store is not None and wrote:
+            store.save(fragments.used)
     raise_if_errors(
         Problem(
             file=failure.report.source or failure.report.url,

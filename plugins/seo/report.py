@@ -68,21 +68,30 @@ def report_data(reports: Iterable[PageReport]) -> dict[str, Any]:
 def to_json(reports: Iterable[PageReport]) -> str:
     """The same reports always give the same text (sorted keys and pages, final newline)."""
     out = io.StringIO()
-    _json_into(_sorted(reports), out)
+    _json_into(_sorted(reports), out, Fragments())
     return out.getvalue()
 
 
-def write_json(reports: Iterable[PageReport], path: str | Path) -> Path:
-    return _write_with(Path(path), _json_into, reports)
+def write_json(
+    reports: Iterable[PageReport], path: str | Path, fragments: Fragments | None = None
+) -> Path:
+    return _write_with(
+        Path(path), lambda pages, out: _json_into(pages, out, fragments or Fragments()), reports
+    )
 
 
-def _json_into(pages: Sequence[PageReport], out: TextIO) -> None:
+def _json_into(pages: Sequence[PageReport], out: TextIO, fragments: Fragments) -> None:
     """``report_data`` as JSON with sorted keys, one page per line: readable in a diff, and
     written by the json module's C encoder (an indented dump is pure Python and took most
     of the time of writing the report)."""
     out.write('{"format": ' + json.dumps(FORMAT_VERSION) + ', "pages": [')
     for number, page in enumerate(pages):
-        text = json.dumps(page.to_dict(), ensure_ascii=False, sort_keys=True)
+        text = fragments.get(
+            "json",
+            page,
+            0,
+            lambda page=page: json.dumps(page.to_dict(), ensure_ascii=False, sort_keys=True),
+        )
         out.write(("," if number else "") + "\n" + text)
     summary = json.dumps(_summary(pages), ensure_ascii=False, sort_keys=True)
     out.write("\n], " if pages else "], ")
@@ -149,8 +158,93 @@ def _environment(templates: Path) -> Environment:
         N_=lambda message: message,
         as_html=_as_html,
         by_lang_and_level=_by_lang_and_level,
+        fragment=_no_fragments,
     )
     return env
+
+
+def _no_fragments(kind: str, page: PageReport, number: int, caller) -> Markup:
+    """A page's part of the report, rendered (``Fragments`` keeps them across builds)."""
+    return Markup(caller())
+
+
+class KnownReport:
+    """A page of the report whose parts are kept (``Fragments.stand_in``): its address,
+    language, title, keyphrase, score, light, source file and counts, not its results."""
+
+    __slots__ = ("url", "lang", "title", "keyphrase", "score", "rating", "source", "_counts")
+
+    def __init__(self, url, lang, title, keyphrase, score, rating, source, counts):
+        self.url, self.lang, self.title, self.keyphrase = url, lang, title, keyphrase
+        self.score, self.rating, self.source, self._counts = score, rating, source, counts
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
+
+class Fragments:
+    """Each page's parts of the report (its row and section in the HTML page, its line of
+    the JSON), by what they are made of: the page's report (its cache key, ``keys``: the
+    ``id`` of each ``PageReport`` → its key) and its place. ``known``: those of the last
+    build; ``used``: this build's, to keep for the next."""
+
+    def __init__(self, known: dict | None = None, keys: dict[int, str] | None = None):
+        self.known = known if known is not None else {}
+        self.keys = keys if keys is not None else {}
+        self.used: dict = {}
+
+    def get(self, kind: str, page: PageReport, number: int, make: Callable[[], str]) -> str:
+        key = self.keys.get(id(page))
+        if key is None:
+            return make()
+        entry = (kind, key, number)
+        found = self.known.get(entry)
+        if found is None:
+            found = make()
+        self.used[entry] = found
+        return found
+
+    PARTS = ("json", "details")  # made once per page; "row" and "section" per place too
+
+    def stand_in(self, key: str, number: int) -> KnownReport | None:
+        """A page whose every part is kept (its results and its place unchanged): what the
+        report needs of it besides those parts, without its results. None otherwise, or
+        when the page fails the build (its results are needed then)."""
+        summary = self.known.get(("summary", key, 0))
+        if summary is None or summary[-1]:
+            return None
+        entries = [(kind, key, 0) for kind in self.PARTS]
+        entries += [("row", key, number), ("section", key, number)]
+        if not all(entry in self.known for entry in entries):
+            return None
+        for entry in [*entries, ("summary", key, 0)]:
+            self.used[entry] = self.known[entry]
+        page = KnownReport(*summary[:-1])
+        self.keys[id(page)] = key
+        return page
+
+    def remember(self, page: PageReport, fails: bool) -> None:
+        """What ``stand_in`` gives of this page in the next build."""
+        key = self.keys.get(id(page))
+        if key is not None:
+            summary = (
+                page.url,
+                page.lang,
+                page.title,
+                page.keyphrase,
+                page.score,
+                page.rating,
+                page.source,
+                page.counts(),
+                fails,
+            )
+            self.used[("summary", key, 0)] = summary
+
+    def template_global(self) -> Callable[..., Markup]:
+        def fragment(kind: str, page: PageReport, number: int, caller) -> Markup:
+            return Markup(self.get(kind, page, number, lambda: str(caller())))
+
+        return fragment
 
 
 def render_html(reports: Iterable[PageReport], templates: Path = THEME_TEMPLATES) -> str:
@@ -164,8 +258,14 @@ def render_html(reports: Iterable[PageReport], templates: Path = THEME_TEMPLATES
     return out.getvalue()
 
 
-def _html_into(pages: Sequence[PageReport], stream: TextIO, templates: Path) -> None:
+def _html_into(
+    pages: Sequence[PageReport],
+    stream: TextIO,
+    templates: Path,
+    fragments: Fragments | None = None,
+) -> None:
     """The template, written piece by piece as it renders (never the whole page in memory)."""
+    extra = {"fragment": fragments.template_global()} if fragments is not None else {}
     parts = report_template(templates).generate(
         pages=pages,
         summary=_summary(pages),
@@ -173,15 +273,21 @@ def _html_into(pages: Sequence[PageReport], stream: TextIO, templates: Path) -> 
         symbols=SYMBOLS,
         worst_first=_worst_first,
         ui_lang=_ui_lang,
+        **extra,
     )
     for part in parts:
         stream.write(part)
 
 
 def write_html(
-    reports: Iterable[PageReport], path: str | Path, templates: Path = THEME_TEMPLATES
+    reports: Iterable[PageReport],
+    path: str | Path,
+    templates: Path = THEME_TEMPLATES,
+    fragments: Fragments | None = None,
 ) -> Path:
-    return _write_with(Path(path), lambda pages, out: _html_into(pages, out, templates), reports)
+    return _write_with(
+        Path(path), lambda pages, out: _html_into(pages, out, templates, fragments), reports
+    )
 
 
 # --- Terminal ---------------------------------------------------------------------
@@ -194,30 +300,55 @@ def format_table(reports: Iterable[PageReport], details: bool = True) -> str:
     advice in the page's language.
     """
     out = io.StringIO()
-    _table_into(_sorted(reports), out, details)
+    _table_into(_sorted(reports), out, details, Fragments())
     return out.getvalue()
 
 
-def write_table(reports: Iterable[PageReport], path: str | Path, details: bool = True) -> Path:
-    return _write_with(Path(path), lambda pages, out: _table_into(pages, out, details), reports)
+def write_table(
+    reports: Iterable[PageReport],
+    path: str | Path,
+    details: bool = True,
+    fragments: Fragments | None = None,
+) -> Path:
+    return _write_with(
+        Path(path),
+        lambda pages, out: _table_into(pages, out, details, fragments or Fragments()),
+        reports,
+    )
 
 
-def _table_into(by_url: Sequence[PageReport], stream: TextIO, details: bool) -> None:
+def _details(page: PageReport) -> str:
+    """A page's ok and problem results, worst first, for the table (nothing if none)."""
+    bad = [r for r in _worst_first(page.results) if r.level != "good"]
+    if not bad:
+        return ""
+    lines = [f"\n{page.url} ({page.lang}, {page.score}/100)\n"]
+    for result in bad:
+        symbol = SYMBOLS[result.level]
+        lines.append(f"  {symbol} {result.level:<7} {result.id}: {result.advice}\n")
+    return "".join(lines)
+
+
+def _table_into(
+    by_url: Sequence[PageReport], stream: TextIO, details: bool, fragments: Fragments
+) -> None:
     # Worst score first; a page's place in ``by_url`` breaks ties (a stable sort).
     order = sorted(range(len(by_url)), key=lambda number: by_url[number].score)
     pages = [by_url[number] for number in order]
     header = ("score", "light", "lang", "problem", "ok", "page")
-    rows = [
-        (
-            str(p.score),
-            p.rating,
-            p.lang,
-            str(len(p.at_level("problem"))),
-            str(len(p.at_level("ok"))),
-            p.url + (f"  [{p.source}]" if p.source else ""),
+    rows = []
+    for p in pages:
+        counts = p.counts()
+        rows.append(
+            (
+                str(p.score),
+                p.rating,
+                p.lang,
+                str(counts["problem"]),
+                str(counts["ok"]),
+                p.url + (f"  [{p.source}]" if p.source else ""),
+            )
         )
-        for p in pages
-    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     right = {0, 3, 4}
 
@@ -239,13 +370,7 @@ def _table_into(by_url: Sequence[PageReport], stream: TextIO, details: bool) -> 
     )
     if details:
         for page in pages:
-            bad = [r for r in _worst_first(page.results) if r.level != "good"]
-            if not bad:
-                continue
-            stream.write(f"\n{page.url} ({page.lang}, {page.score}/100)\n")
-            for result in bad:
-                symbol = SYMBOLS[result.level]
-                stream.write(f"  {symbol} {result.level:<7} {result.id}: {result.advice}\n")
+            stream.write(fragments.get("details", page, 0, lambda page=page: _details(page)))
 
 
 def format_failures(failures: Iterable[PageFailure], min_score: int | None = None) -> str:

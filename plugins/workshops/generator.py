@@ -10,10 +10,14 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS
+from kalo.incremental import stable_repr
 from kalo.markup import render_markdown
+from kalo.output import output_of
+from kalo.pages import PageBatch
 from kalo.problems import raise_if_errors
 from kalo.text import sort_key
-from workshops import feeds, urls
+from organizations.cards import CardCache
+from workshops import urls
 from workshops.live import LiveWorkshops
 from workshops.load import KnownOrganizations, load_workshops
 from workshops.programme import build_programme, by_organization, findings_and_needs
@@ -54,13 +58,16 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
             else [p for p in result.problems if p.severity == "error" or p.file in shown]
         )
         programme = build_programme(result.workshops)
-        rendered = self.__dict__.setdefault("_rendered", {})
-        body_html = {}
-        for workshop in programme:
-            for lang, text in workshop.texts.items():
-                if (text.body, lang) not in rendered:
-                    rendered[text.body, lang] = render_markdown(text.body, lang)
-                body_html[workshop.slug, lang] = rendered[text.body, lang]
+        # Rendered when a page needs it (a page reused from an earlier build does not), and
+        # once per process (the live preview reads the summaries again on each save).
+        body_html = _Rendered(
+            {
+                (workshop.slug, lang): (text.body, lang)
+                for workshop in programme
+                for lang, text in workshop.texts.items()
+            },
+            self.__dict__.setdefault("_rendered", {}),
+        )
         return programme, body_html
 
     def _publish_context(self) -> None:
@@ -88,6 +95,10 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
     # --- output ---
 
     def generate_output(self, writer):
+        # The pages show the programme (the content folder: the site's own inputs, which
+        # every page's fingerprint covers) and the cards of the organizations that took
+        # part (kalo.pages reuses a page while they are the same).
+        self._start_batch()
         for lang in LANGS:
             self._write_programme(writer, lang)
             for series in self.programme.series:
@@ -95,13 +106,20 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
             self._write_findings(writer, lang)
             for workshop in self.programme:
                 self._write_workshop(writer, workshop, lang)
+        self._batch.write(writer)
         self._write_feeds()
 
-    def _write(self, writer, template: str, url: str, lang: str, **extra):
-        writer.write_file(
+    def _start_batch(self) -> None:
+        self._output = output_of(self.settings)
+        self._cards = self.context.get("org_cards")
+        self._batch = PageBatch(self.context, self.settings, name="workshops")
+
+    def _write(self, writer, template: str, url: str, lang: str, shows=(), **extra):
+        """``shows``: what the page shows besides the site's own inputs, or None."""
+        self._batch.add(
             urls.save_as(url),
             self.get_template(template),
-            self.context,
+            shows=None if shows is None else stable_repr((template, url, lang, shows)),
             lang=lang,
             url=url,
             page_url=url,
@@ -115,17 +133,25 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
         }
         own = workshop.has_language(lang)
         text_lang = workshop.text_lang(lang)
+        participating = self._participating(workshop, lang)
+        cards = self._cards
         self._write(
             writer,
             "workshop",
             counterparts[lang],
             lang,
+            # The organizations that took part are shown as cards (workshop.html).
+            shows=(
+                [cards.digest((org.slug, lang, 3, True)) for org in participating]
+                if isinstance(cards, CardCache) and cards.lasting
+                else None
+            ),
+            render_values=lambda: {"body_html": self.body_html[(workshop.slug, text_lang)]},
             workshop=workshop,
             text=workshop.text(lang),
             text_lang=text_lang,
-            body_html=self.body_html[(workshop.slug, text_lang)],
             series=self.programme.of_series(workshop.series),
-            participating=self._participating(workshop, lang),
+            participating=participating,
             is_fallback=not own,
             noindex=not own,
             keywords=workshop.texts[lang].keywords if own else (),
@@ -203,23 +229,34 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
         return max(days, default=None)
 
     def _write_feeds(self) -> None:
-        output = Path(self.output_path)
+        """The feeds are made of the programme, the settings and today (the site's own
+        inputs): they stay in an output folder updated in place while those are the same."""
+        written = self._output
+        names = [urls.calendar_url(), *(urls.feed_url(lang) for lang in LANGS)]
+        token = f"feeds {written.site_fingerprint()}" if written.fingerprints else None
+        if token is not None and all(written.keep(name, token) for name in names):
+            return
+        from workshops import feeds  # loads the feed and calendar libraries
+
         options = self._feed_options()
         files = {urls.calendar_url(): feeds.calendar_ics(self.programme, options)}
         for lang in LANGS:
             files[urls.feed_url(lang)] = feeds.atom_feed(self.programme, lang, options)
         for relative, data in files.items():
-            target = output / relative
+            target = written.staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            written.wrote(relative, token)
 
-    def _feed_options(self) -> feeds.FeedOptions:
+    def _feed_options(self):
         siteurl = self.settings.get("SITEURL", "") or ""
         domain = (
             self.options["WORKSHOP_UID_DOMAIN"]
             or urlsplit(siteurl).hostname
             or "kalo-west-athens.invalid"
         )
+        from workshops import feeds
+
         return feeds.FeedOptions(
             siteurl=siteurl,
             uid_domain=domain,
@@ -227,3 +264,21 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
             epoch=self.options["WORKSHOP_FEED_EPOCH"],
             event_minutes=self.options["WORKSHOP_EVENT_MINUTES"],
         )
+
+
+class _Rendered(dict):
+    """(slug, language) → the summary's HTML, rendered from its Markdown when first asked;
+    ``memo``: HTML by (Markdown, language), kept by the generator across live updates."""
+
+    def __init__(self, texts: dict, memo: dict):
+        super().__init__()
+        self.texts = texts
+        self.memo = memo
+
+    def __missing__(self, key):
+        text = self.texts[key]
+        html = self.memo.get(text)
+        if html is None:
+            html = self.memo[text] = render_markdown(*text)
+        self[key] = html
+        return html

@@ -18,7 +18,6 @@ from pathlib import Path
 from kalo.i18n import LANGS
 from kalo.live import LiveGenerator, NeedsFullBuild
 from kalo.markdown_images import markdown_image_sources
-from workshops import urls
 
 
 class LiveWorkshops(LiveGenerator):
@@ -65,13 +64,15 @@ class LiveWorkshops(LiveGenerator):
         self._live_first = tuple(first)
 
     def live_write_first(self, writer) -> list[str]:
-        written = []
+        if not self._live_first:
+            return []
+        self._start_batch()
         for slug in self._live_first:
             workshop = self.programme.get(slug)
             for lang in LANGS:
                 self._write_workshop(writer, workshop, lang)
-                written.append(urls.save_as(urls.workshop_url(slug, lang)))
-        return written
+        self._batch.write(writer)
+        return [page.name for page in self._batch.pages]
 
 
 def _image_inputs(programme) -> list:

@@ -53,8 +53,11 @@ def test_main_gets_the_body_marker_once():
 
 @pytest.mark.slow
 def test_sample_site_has_the_bundle_and_no_unpublished_marker(sample_site):
-    assert (sample_site / "pagefind" / "pagefind.js").exists()
-    assert not (sample_site / "pagefind" / "pagefind-ui.js").exists()
+    parts = json.loads((sample_site / "pagefind" / "parts.json").read_text("utf-8"))
+    assert sorted(parts) == ["el", "en"]
+    for folder in {part for listed in parts.values() for part in listed}:
+        assert (sample_site / "pagefind" / folder / "pagefind.js").exists()
+        assert not (sample_site / "pagefind" / folder / "pagefind-ui.js").exists()
     for prefix in ("", "en"):
         data = json.loads((sample_site / prefix / "map" / "organizations.json").read_text("utf-8"))
         slugs = {m["slug"] for m in data["markers"]}
@@ -97,7 +100,9 @@ def _page(folder, path, lang, text):
     )
 
 
-def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
+def test_the_index_is_made_in_parts_each_reused_until_its_pages_change(tmp_path):
+    """A page and its translation share a part; a part is made again only when one of
+    its pages changed, and a rebuild with nothing changed gives the same bundle."""
     from search.indexer import build_index, pagefind_binary
     from search.select import IndexedPage
     from search.settings import search_settings
@@ -106,14 +111,22 @@ def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
     wrapper = tmp_path / "pagefind"
     wrapper.write_text(f'#!/bin/sh\necho run >> "{runs}"\nexec "{pagefind_binary(None)}" "$@"\n')
     wrapper.chmod(0o755)
-    options = {**search_settings({}), "SEARCH_PAGEFIND_BINARY": str(wrapper)}
+    options = {
+        **search_settings({}),
+        "SEARCH_PAGEFIND_BINARY": str(wrapper),
+        "SEARCH_PART_SIZE": 1,
+    }
     site = tmp_path / "site"
     pages = [
-        IndexedPage("a/index.html", "/a/", "el"),
-        IndexedPage("en/a/index.html", "/en/a/", "en"),
+        IndexedPage("a/index.html", "a/", "el"),
+        IndexedPage("en/a/index.html", "en/a/", "en"),
+        IndexedPage("b/index.html", "b/", "el"),
+        IndexedPage("en/b/index.html", "en/b/", "en"),
     ]
     _page(site, "a/index.html", "el", "Κουζίνα")
     _page(site, "en/a/index.html", "en", "Kitchen")
+    _page(site, "b/index.html", "el", "Κήπος")
+    _page(site, "en/b/index.html", "en", "Garden")
 
     def build(name):
         output = tmp_path / name
@@ -121,26 +134,51 @@ def test_one_index_per_language_each_reused_until_its_pages_change(tmp_path):
             (output / page.path).parent.mkdir(parents=True, exist_ok=True)
             (output / page.path).write_bytes((site / page.path).read_bytes())
         build_index(output, pages, options, cache=tmp_path / "cache")
-        entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        return output / "pagefind", entry
+        bundle = output / "pagefind"
+        return bundle, json.loads((bundle / "parts.json").read_text("utf-8"))
 
-    first, entry = build("first")
-    assert sorted(entry["languages"]) == ["el", "en"]
+    first, parts = build("first")
+    assert sorted(parts) == ["el", "en"] and parts["el"] == parts["en"]
+    assert len(parts["el"]) == 2
     assert runs.read_text().count("run") == 2
-    assert not (first / "pagefind-ui.js").exists()
-    _page(site, "en/a/index.html", "en", "Garden")  # only the English page changes
+    for folder in parts["el"]:
+        entry = json.loads((first / folder / "pagefind-entry.json").read_text("utf-8"))
+        assert sorted(entry["languages"]) == ["el", "en"]
+        assert not (first / folder / "pagefind-ui.js").exists()
+    _page(site, "en/b/index.html", "en", "Orchard")  # one page of one part changes
     second, changed = build("second")
-    assert runs.read_text().count("run") == 3  # the Greek index came from the cache
-    assert changed["languages"]["el"] == entry["languages"]["el"]
-    assert changed["languages"]["en"] != entry["languages"]["en"]
-    el_meta = f"pagefind.{entry['languages']['el']['hash']}.pf_meta"
-    assert (second / el_meta).read_bytes() == (first / el_meta).read_bytes()
+    assert runs.read_text().count("run") == 3  # the other part came from the cache
+    assert len(set(changed["el"]) & set(parts["el"])) == 1
     third, same = build("third")  # nothing changed: no run, the same bundle
     assert runs.read_text().count("run") == 3
     assert same == changed
     assert sorted(p.relative_to(third).as_posix() for p in third.rglob("*")) == sorted(
         p.relative_to(second).as_posix() for p in second.rglob("*")
     )
+
+
+def test_a_language_lists_only_the_parts_that_have_its_pages(tmp_path):
+    from search.indexer import build_index
+    from search.select import IndexedPage
+    from search.settings import search_settings
+
+    options = {**search_settings({}), "SEARCH_PART_SIZE": 1}
+    pages = [IndexedPage(f"{name}/index.html", f"{name}/", "el") for name in "abcdef"]
+    pages.append(IndexedPage("en/g/index.html", "en/g/", "en"))
+    for page in pages:
+        _page(tmp_path / "out", page.path, page.lang, page.url.strip("/"))
+    build_index(tmp_path / "out", pages, options, cache=tmp_path / "cache")
+    bundle = tmp_path / "out" / "pagefind"
+    parts = json.loads((bundle / "parts.json").read_text("utf-8"))
+    assert len(parts["el"]) > 1 and len(parts["en"]) == 1
+    for lang, folders in parts.items():
+        for folder in folders:
+            entry = json.loads((bundle / folder / "pagefind-entry.json").read_text("utf-8"))
+            assert lang in entry["languages"]
+    english_only = set(parts["en"]) - set(parts["el"])
+    for folder in english_only:
+        entry = json.loads((bundle / folder / "pagefind-entry.json").read_text("utf-8"))
+        assert sorted(entry["languages"]) == ["en"]
 
 
 def test_a_site_with_nothing_to_index_is_built_without_an_index(tmp_path, caplog):

@@ -53,22 +53,34 @@ def test_the_map_declares_leaflets_files_once():
     assert incremental.INPUT_PATHS not in off
 
 
-def test_publishing_forbids_reusing_pages():
+def _output(settings: dict, tmp_path):
+    from kalo import output
+
+    settings = {"PATH": str(tmp_path / "content"), "KALO_CACHE_DIR": str(tmp_path), **settings}
+    begun = output.begin(
+        settings, tmp_path / "staging", tmp_path / "output", incremental=True, record=True
+    )
+    output.end(begun)
+    return begun
+
+
+def test_publishing_forbids_reusing_pages(tmp_path):
     publish = importlib.import_module("publish")
-    settings = {"KALO_PREVIOUS_OUTPUT": "/site/output", "PUBLISH_MINIFY": True}
-    assert incremental.PageManifest(dict(settings), "pages").previous_output == "/site/output"
+    settings = {"PUBLISH_MINIFY": True}
+    assert _output(dict(settings), tmp_path).incremental
     publish.declare_post_processing(_pelican(settings))
     assert settings[incremental.REUSE_PAGES] is False
-    assert incremental.PageManifest(settings, "pages").previous_output is None
+    written = _output(settings, tmp_path)
+    assert not written.incremental and not written.fingerprints
 
 
-def test_a_build_without_publishing_steps_may_reuse_pages():
+def test_a_build_without_publishing_steps_may_reuse_pages(tmp_path):
     """Signals outlive a build: the handler also runs for an html build after a publish."""
     publish = importlib.import_module("publish")
-    settings = {"KALO_PREVIOUS_OUTPUT": "/site/output"}  # every step off: pelicanconf
+    settings = {}  # every step off: pelicanconf
     publish.declare_post_processing(_pelican(settings))
     assert incremental.REUSE_PAGES not in settings
-    assert incremental.PageManifest(settings, "pages").previous_output == "/site/output"
+    assert _output(settings, tmp_path).incremental
 
 
 def test_declared_inputs_are_fingerprinted_and_page_data_left_out_for_pages(tmp_path):

@@ -165,3 +165,31 @@ def test_fresh_processes_give_results_in_order():
 def test_fresh_processes_are_not_started_for_serial_work():
     results = map_fresh(pid_and_double, range(8), settings={"KALO_WORKERS": 1})
     assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_a_started_job_runs_in_another_process_and_gives_its_result():
+    job = parallel.start_forked(lambda: (os.getpid(), "done"), settings={"KALO_WORKERS": 2})
+    pid, value = job.result()
+    assert value == "done"
+    assert pid != os.getpid()
+
+
+def test_a_started_job_runs_here_when_serial_and_its_exception_is_raised_here():
+    job = parallel.start_forked(lambda: os.getpid(), settings={"KALO_WORKERS": 1})
+    assert job.result() == os.getpid()
+
+    def fails():
+        raise ValueError("no index")
+
+    with pytest.raises(ValueError, match="no index"):
+        parallel.start_forked(fails, settings={"KALO_WORKERS": 2}).result()
+
+
+def test_a_started_job_still_running_never_takes_items_of_later_work():
+    """The job's child, done late, must not move the counter of a ``map_forked`` whose
+    shared memory took the place of the job's (an item was skipped, its page missing)."""
+    job = parallel.start_forked(lambda: time.sleep(0.3), settings={"KALO_WORKERS": 2})
+    items = list(range(200))
+    for _ in range(3):
+        assert map_forked(lambda i: (time.sleep(0.003), i)[1], items, workers=2) == items
+    job.result()

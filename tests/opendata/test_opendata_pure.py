@@ -118,3 +118,29 @@ def test_email_can_be_left_out():
     assert b"info@example.org" not in exports.organizations_csv(records)
     by_slug = {r.slug: r for r in records}
     assert "contact_details" not in murmurations_profile(records[0], by_slug, BASE, "data")
+
+
+def test_files_put_together_from_parts_are_the_files_made_whole():
+    """The exports are spliced from each organization's JSON text (kept across builds):
+    the bytes must be json.dumps's, whatever the values and the depth of the list."""
+    import random
+
+    from opendata.exports import SLOT, json_text, spliced, to_json
+
+    chooser = random.Random(7)
+
+    def value(depth=0):
+        pick = chooser.random()
+        if depth > 3 or pick < 0.3:
+            return chooser.choice([1, 2.5, None, True, 'α"β\nγ', "", "x\\y", "\u2028"])
+        if pick < 0.6:
+            return [value(depth + 1) for _ in range(chooser.randint(0, 3))]
+        return {f"k{n}": value(depth + 1) for n in range(chooser.randint(0, 3))}
+
+    for _ in range(200):
+        items = [value() for _ in range(chooser.randint(0, 4))]
+        parts = [json_text(item) for item in items]
+        assert spliced(SLOT, parts) == to_json(items)
+        for container in ({"type": "FeatureCollection", "features": SLOT}, {"@graph": SLOT}):
+            whole = {key: (items if item == SLOT else item) for key, item in container.items()}
+            assert spliced(container, parts) == to_json(whole)

@@ -97,7 +97,12 @@ def test_nothing_changed_means_nothing_to_do(site):
     assert output.stat().st_ino == before
 
 
-def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
+def test_editing_one_profile_rerenders_its_pages_and_those_that_show_what_changed(site):
+    """An address is shown on its own pages only: they alone are rendered again. A name is
+    shown on the partners' pages (in its card) and on the pages that suggest it as a
+    possible partner: they are rendered again too."""
+    import yaml
+
     source, output, cache, work = site
     directory = _directory(source)
     slug = "foreas-00001"
@@ -110,6 +115,7 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
     assert _build(source, output, cache)
     after = _inodes(output)
     rerendered = {path for path, inode in after.items() if before.get(path) != inode}
+    assert _profile_slugs(rerendered) == {slug}
     showing = (
         {slug}
         | set(directory.partners[slug])
@@ -120,7 +126,14 @@ def test_editing_one_profile_rerenders_its_pages_and_those_that_show_it(site):
             if match.slug == slug
         }
     )
-    assert _profile_slugs(rerendered) == showing
+    assert len(showing) > 2
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["name"]["el"] = values["name"]["el"] + " Νέο"
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    latest = _inodes(output)
+    greek = {path for path, inode in latest.items() if after.get(path) != inode}
+    assert _profile_slugs(p for p in greek if not p.startswith("en/")) == showing
     clean = work / "clean"
     _build(source, clean, work / "clean-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
@@ -256,3 +269,236 @@ def test_a_pickle_cache_that_cannot_be_read_is_empty_and_replacing_it_drops_old_
     replace_pickle(current, {"a": 1}, "cache-")
     assert read_pickle(current) == {"a": 1}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-v2.pickle"]
+
+
+def test_an_in_place_build_replaces_only_what_changed_and_equals_a_clean_build(site):
+    """The output folder stays (same inode); unchanged pages and images are the same files."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    root = output.stat().st_ino
+    image = next((output / "images" / "organizations").rglob("*.avif"))
+    image_inode = image.stat().st_ino
+    before = _inodes(output)
+    about = source / "organizations" / "foreas-00011" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert output.stat().st_ino == root
+    assert image.stat().st_ino == image_inode
+    after = _inodes(output)
+    changed = {path for path, inode in after.items() if before.get(path) != inode}
+    assert "en/organizations/foreas-00011/index.html" in changed
+    profiles = [path for path in after if "/foreas-" in f"/{path}"]
+    assert len(_profile_slugs(changed)) < len(_profile_slugs(profiles)) / 2
+    clean = work / "clean-in-place"
+    _build(source, clean, work / "clean-in-place-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_file_added_to_the_output_by_hand_makes_the_next_build_fresh(site):
+    """Every folder's identity is recorded: a stray file anywhere is seen, and a clean
+    output replaces the folder that holds it."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    stray = output / "organizations" / "foreas-00012" / "stray.html"
+    stray.write_text("left by hand", encoding="utf-8")
+    root = output.stat().st_ino
+    about = source / "organizations" / "foreas-00012" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΑκόμη μία γραμμή.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert not stray.exists()
+    assert output.stat().st_ino != root  # swapped in whole, not updated in place
+    clean = work / "clean-stray"
+    _build(source, clean, work / "clean-stray-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_without_an_output_pages_come_from_the_page_store(site):
+    """CI restores the cache, not the output: unchanged pages are linked from the store
+    (the same files as the last build's), and the site equals a clean build."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    page = "organizations/foreas-00013/index.html"
+    inode = (output / page).stat().st_ino
+    shutil.rmtree(output)
+    assert _build(source, output, cache)
+    assert (output / page).stat().st_ino == inode
+    profile = source / "organizations" / "foreas-00013" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Πλατεία", 1), encoding="utf-8"
+    )
+    shutil.rmtree(output)
+    assert _build(source, output, cache)
+    assert (output / page).stat().st_ino != inode
+    assert "Πλατεία" in (output / page).read_text(encoding="utf-8")
+    clean = work / "clean-store"
+    _build(source, clean, work / "clean-store-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_listing_is_reused_while_its_cards_are_unchanged(site):
+    """Listings are fingerprinted by their cards: an edit the cards do not show leaves
+    them as they are; an edit they show re-renders those that list the organization."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    slug = "foreas-00014"
+    org = _directory(source).by_slug[slug]
+    directory_page = "organizations/index.html"
+    own_facet = f"organizations/municipality/{org.municipality}/index.html"
+    other = next(
+        value.code
+        for value in _directory(source).facets["municipality"]
+        if value.code != org.municipality
+    )
+    other_facet = f"organizations/municipality/{other}/index.html"
+    before = _inodes(output)
+    profile = source / "organizations" / slug / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Άνω", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    after = _inodes(output)
+    assert after[directory_page] == before[directory_page]  # the address is not on cards
+    assert after[f"organizations/{slug}/index.html"] != before[f"organizations/{slug}/index.html"]
+    import yaml
+
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["summary"]["el"] = "Νέα περίληψη του φορέα."
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    latest = _inodes(output)
+    for page in (directory_page, own_facet):
+        assert latest[page] != after[page]
+        assert "Νέα περίληψη του φορέα." in (output / page).read_text(encoding="utf-8")
+    assert latest[other_facet] == after[other_facet]
+    clean = work / "clean-listing"
+    _build(source, clean, work / "clean-listing-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_editing_one_profile_makes_one_part_of_the_search_index_again(site):
+    import json
+
+    source, output, cache, _ = site
+    _build(source, output, cache, SEARCH_PART_SIZE=4)
+    before = json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(before["el"]) > 2
+    about = source / "organizations" / "foreas-00015" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΚαινούργια λέξη.\n", encoding="utf-8")
+    assert _build(source, output, cache, SEARCH_PART_SIZE=4)
+    after = json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(set(after["el"]) - set(before["el"])) == 1
+    assert len(set(after["el"]) & set(before["el"])) == len(before["el"]) - 1
+    for folder in set(before["el"]) - set(after["el"]):
+        assert not (output / "pagefind" / folder).exists()
+
+
+def test_adding_an_organization_gives_what_a_clean_build_gives(site):
+    """A new organization moves every page after it in the SEO report and changes the
+    listings, facets, open data and search parts it joins: an incremental build still
+    writes exactly what a clean build writes."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    new = source / "organizations" / "foreas-00000-neos"
+    shutil.copytree(source / "organizations" / "foreas-00016", new)
+    import yaml
+
+    profile = new / "profile.yaml"
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["name"] = {"el": "Α Νέος φορέας", "en": "A New organization"}
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    assert (output / "organizations" / "foreas-00000-neos" / "index.html").is_file()
+    clean = work / "clean-added"
+    _build(source, clean, work / "clean-added-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_workshop_page_is_reused_while_the_cards_of_its_organizations_are_unchanged(tmp_path):
+    """A workshop's page shows the organizations that took part as cards: an edit they do
+    not show leaves it as it is; one they show renders it again."""
+    fixture = ROOT / "tests" / "workshops" / "fixture"
+    site = tmp_path / "site"
+    shutil.copytree(fixture, site)
+    today = {"WORKSHOP_TODAY": datetime.date(2025, 6, 1)}
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    assert _build(site, output, cache, **today)
+    pages = [p for p in _inodes(output) if p.startswith("workshops/focus-groups-01")]
+    assert pages, sorted(_inodes(output))
+    page = pages[0]
+    before = _inodes(output)
+    profile = site / "organizations" / "alfa-koinsep" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "founded: 2001\n", "utf-8")
+    assert _build(site, output, cache, **today)
+    after = _inodes(output)
+    assert after[page] == before[page]
+    assert (
+        after["organizations/alfa-koinsep/index.html"]
+        != before["organizations/alfa-koinsep/index.html"]
+    )
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("γεύματα", "φαγητό"), encoding="utf-8"
+    )
+    assert _build(site, output, cache, **today)
+    assert _inodes(output)[page] != after[page]
+    assert "φαγητό" in (output / page).read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    _build(site, clean, tmp_path / "clean-cache", incremental_build=False, **today)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_editing_what_an_organization_needs_changes_the_possible_partners_everywhere(site):
+    """Possible partners are kept from the last build while the offers, needs, places and
+    partners they are made from are the same; an edit of needs makes them again."""
+    import yaml
+
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00017" / "profile.yaml"
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    values["needs"] = sorted({"volunteers", "premises"} - set(values["offers"]))
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    clean = work / "clean-needs"
+    _build(source, clean, work / "clean-needs-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_pickle_store_writes_only_what_changed_and_reads_it_back(tmp_path):
+    from kalo.pickle_file import PickleStore
+
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    store.save({n: [n] for n in range(1000)})
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    whole = (tmp_path / "cache-v1.pickle").stat().st_mtime_ns
+    used = dict(store.known)
+    used[5], used[1000] = ["changed"], ["added"]
+    store.save(used)
+    assert (tmp_path / "cache-v1.pickle").stat().st_mtime_ns == whole  # only the changes
+    store = PickleStore(tmp_path / "cache-v1.pickle", "cache-")
+    assert store.known[5] == ["changed"] and store.known[1000] == ["added"]
+    assert len(store.known) == 1001
+    store.save({n: [n, "new"] for n in range(10)})  # many changes: written whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-v1.pickle"]
+    assert PickleStore(tmp_path / "cache-v1.pickle", "cache-").known == {
+        n: [n, "new"] for n in range(10)
+    }
+    (tmp_path / "cache-v1.pickle").write_bytes(b"damaged")
+    assert PickleStore(tmp_path / "cache-v1.pickle", "cache-").known == {}
+
+
+def test_builds_after_pages_were_removed_still_update_the_output_in_place(site):
+    """Removing an organization removes its folders; the record then describes the
+    folders as they are, so the next build updates the same output folder again."""
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    root = output.stat().st_ino
+    profile = source / "organizations" / "foreas-00018" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("granted: true", "granted: false"), "utf-8"
+    )
+    assert _build(source, output, cache)
+    assert not (output / "organizations" / "foreas-00018").exists()
+    about = source / "organizations" / "foreas-00019" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΜία ακόμη.\n", encoding="utf-8")
+    assert _build(source, output, cache)
+    assert output.stat().st_ino == root

@@ -75,13 +75,13 @@ def test_a_changed_page_is_analysed_again(tmp_path):
 
 
 def test_results_are_kept_in_one_file_that_survives_damage_and_forgets_old_entries(tmp_path):
-    from seo.result_store import KEPT_BUILDS, ResultStore
+    from seo.result_store import KEPT_BUILDS, MARK_EVERY, ResultStore
 
     store = ResultStore(tmp_path)
     store.save(["a", "b"], {"a": 1, "b": 2})
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["results.sqlite"]
-    for _ in range(KEPT_BUILDS):  # "a" used by every later build, "b" by none of them
+    for _ in range(KEPT_BUILDS + MARK_EVERY):  # "a" used by every later build, "b" by none
         store = ResultStore(tmp_path)
         store.save(["a"], {})
         store.close()

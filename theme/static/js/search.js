@@ -31,11 +31,22 @@ function start(form) {
   const format = (template, values) =>
     template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 
-  async function load() {
+  // The index is in parts (plugins/search): Pagefind is loaded from the first part of
+  // the page's language and the other parts are merged into it (they load only their
+  // index files). parts.json is read afresh: part folders change with every rebuild.
+  function load() {
     if (!pagefind) {
-      pagefind = await import(data.bundle + "pagefind.js");
-      await pagefind.options({ baseUrl: new URL(data.base, location.href).pathname });
-      await pagefind.init();
+      pagefind = (async () => {
+        const response = await fetch(data.bundle + "parts.json", { cache: "no-store" });
+        const parts = (await response.json())[document.documentElement.lang] || [];
+        if (!parts.length) throw new Error("no search index for this language");
+        const baseUrl = new URL(data.base, location.href).pathname;
+        const loaded = await import(data.bundle + parts[0] + "pagefind.js");
+        await loaded.options({ baseUrl });
+        await loaded.init();
+        await Promise.all(parts.slice(1).map((part) => loaded.mergeIndex(data.bundle + part, { baseUrl })));
+        return loaded;
+      })();
     }
     return pagefind;
   }
