@@ -67,6 +67,7 @@ def start_indexing(settings) -> None:
     """Make the missing parts of the index beside the build (the pages are all written)."""
     from pathlib import Path
 
+    from kalo.live import live_pages
     from kalo.output import output_of
     from kalo.parallel import start_forked, worker_count
     from search.indexer import index_parts, missing_parts
@@ -74,6 +75,11 @@ def start_indexing(settings) -> None:
 
     build = _builds.get(settings["OUTPUT_PATH"])
     if build is None or not build["pages"] or not search_settings(settings)["SEARCH_ENABLED"]:
+        return
+    if live_pages(settings) is not None:
+        # The live preview indexes in its own background process once the site is quiet
+        # (kalo.preview): a job forked here could not be waited for there, nor should a
+        # save wait for it.
         return
     options, binary, cache, parts = _plan(settings, build)
     missing = missing_parts(parts, cache)

@@ -157,6 +157,35 @@ def test_the_index_is_made_in_parts_each_reused_until_its_pages_change(tmp_path)
     )
 
 
+def test_a_part_that_is_not_whole_is_made_again_and_every_part_is_whole(tmp_path):
+    """A part in the cache with an empty entry (as Pagefind's WriteFiles once left) is made
+    again, never published; every part of a build is whole (entry, meta and WebAssembly of
+    each language)."""
+    from search.indexer import ENTRY, _whole, build_index
+    from search.select import IndexedPage
+    from search.settings import search_settings
+
+    options = {**search_settings({}), "SEARCH_PART_SIZE": 1}
+    pages = [IndexedPage(f"{name}/index.html", f"{name}/", "el") for name in "abcd"]
+    for page in pages:
+        _page(tmp_path / "out", page.path, page.lang, f"Κουζίνα {page.url.strip('/')}")
+    cache = tmp_path / "cache"
+    build_index(tmp_path / "out", pages, options, cache=cache)
+    bundle = tmp_path / "out" / "pagefind"
+    folders = json.loads((bundle / "parts.json").read_text("utf-8"))["el"]
+    assert len(folders) > 1 and all(_whole(bundle / folder) for folder in folders)
+    damaged = next(path for path in cache.iterdir() if path.name.startswith(folders[0][:-1]))
+    (damaged / ENTRY).unlink()
+    (damaged / ENTRY).write_bytes(b"")  # not through the hard link of the first output
+    for page in pages:
+        _page(tmp_path / "again", page.path, page.lang, f"Κουζίνα {page.url.strip('/')}")
+    build_index(tmp_path / "again", pages, options, cache=cache)
+    again = tmp_path / "again" / "pagefind"
+    assert json.loads((again / "parts.json").read_text("utf-8"))["el"] == folders
+    assert all(_whole(again / folder) for folder in folders)
+    assert json.loads((again / folders[0] / ENTRY).read_text("utf-8"))["languages"]["el"]
+
+
 def test_a_language_lists_only_the_parts_that_have_its_pages(tmp_path):
     from search.indexer import build_index
     from search.select import IndexedPage
@@ -188,3 +217,32 @@ def test_a_site_with_nothing_to_index_is_built_without_an_index(tmp_path, caplog
     build_index(tmp_path, [], search_settings({}), cache=tmp_path / "cache")
     assert not (tmp_path / "pagefind").exists()
     assert "no page to index" in caplog.text
+
+
+def test_the_live_preview_starts_no_index_job_of_its_own(monkeypatch, tmp_path):
+    """In the preview, the index is made by its background process once the site is quiet;
+    a job forked by the preview's own process could not be waited for there (it failed
+    with "No child processes" and the search index was never updated)."""
+    import search
+    from kalo import parallel
+    from kalo.live import LIVE_PAGES, LivePages
+    from search.select import IndexedPage
+
+    def no_fork(*_args, **_kwargs):
+        raise AssertionError("a forked index job in the preview")
+
+    monkeypatch.setattr(parallel, "start_forked", no_fork)
+    output = str(tmp_path / "served")
+    settings = {
+        "OUTPUT_PATH": output,
+        "PATH": str(tmp_path / "content"),
+        "KALO_CACHE_DIR": str(tmp_path / "cache"),
+        LIVE_PAGES: LivePages(),
+    }
+    monkeypatch.setitem(
+        search._builds,
+        output,
+        {"pages": [IndexedPage("a/index.html", "a/", "el")], "digests": [b"0"], "job": None},
+    )
+    search.start_indexing(settings)
+    assert search._builds[output]["job"] is None

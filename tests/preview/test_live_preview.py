@@ -207,6 +207,13 @@ def test_what_the_preview_wrote_is_what_a_clean_build_writes(preview, tmp_path):
     built, served = _digests(clean), _digests(preview.output)
     assert {name: served.get(name) for name in built} == built
     assert {n for n in served if n.endswith(".html")} == {n for n in built if n.endswith(".html")}
+    # The search index was made again in the background, in the same parts.
+    assert "failed" not in preview.output_log()
+    parts = json.loads((clean / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    served_parts = preview.output / "pagefind" / "parts.json"
+    assert json.loads(served_parts.read_text(encoding="utf-8")) == parts
+    for folder in {part for listed in parts.values() for part in listed}:
+        assert (preview.output / "pagefind" / folder / "pagefind-entry.json").is_file()
 
 
 def test_a_broken_save_shows_the_problems_and_keeps_the_pages(preview):

@@ -1,5 +1,5 @@
 // The search page (theme/templates/search.html): runs the visitor's query against the
-// Pagefind index of the page's language (one index per <html lang>, written by the build,
+// Pagefind index of the page's language (in parts, merged here; written by the build,
 // plugins/search). Interface strings come from the form's data-* attributes, translated
 // through the site's catalogs. Without JavaScript the form stays hidden and the page
 // shows links to the directory's categories.
@@ -16,11 +16,9 @@ if (form) {
 function start(form) {
   const data = form.dataset;
   const input = form.querySelector("input[type=search]");
-  const fieldset = form.querySelector(".search-filters");
   const filterList = form.querySelector(".search-filter-list");
   const status = document.querySelector(".search-status");
   const list = document.querySelector(".search-results");
-  const names = JSON.parse(data.filterNames || "{}");
   const selects = {};
   let pagefind = null;
   let timer = null;
@@ -51,29 +49,20 @@ function start(form) {
     return pagefind;
   }
 
+  // The selects are in the page (theme/templates/search.html); their values come from the
+  // index. A filter without values stays disabled (removing it would move the page).
   async function buildFilters() {
     const available = await (await load()).filters();
-    for (const key of Object.keys(names)) {
-      const values = available[key];
+    for (const select of filterList.querySelectorAll("select")) {
+      const values = available[select.name];
       if (!values || !Object.keys(values).length) continue;
-      const id = "search-filter-" + key;
-      const wrapper = document.createElement("div");
-      const label = document.createElement("label");
-      label.htmlFor = id;
-      label.textContent = names[key];
-      const select = document.createElement("select");
-      select.id = id;
-      select.name = key;
-      select.append(new Option(data.msgAll, ""));
       for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, document.documentElement.lang))) {
         select.append(new Option(value, value));
       }
       select.addEventListener("change", () => run());
-      selects[key] = select;
-      wrapper.append(label, select);
-      filterList.append(wrapper);
+      select.disabled = false;
+      selects[select.name] = select;
     }
-    fieldset.hidden = !Object.keys(selects).length;
   }
 
   function chosenFilters() {
