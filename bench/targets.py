@@ -22,10 +22,13 @@ def latest(kind: str) -> dict | None:
     return json.loads(found[-1].read_text(encoding="utf-8")) if found else None
 
 
-def build_at(report: dict | None, size: int) -> dict | None:
-    for result in (report or {}).get("builds", []):
-        if result["organizations"] == size and result.get("images", True):
-            return result
+def build_at(size: int) -> dict | None:
+    """The newest build results at ``size`` organizations (with images): a run of one size
+    (``--sizes 10000``) does not hide the others' last figures."""
+    for path in sorted(RESULTS.glob("build-*.json"), reverse=True):
+        for result in json.loads(path.read_text(encoding="utf-8")).get("builds", []):
+            if result["organizations"] == size and result.get("images", True):
+                return result
     return None
 
 
@@ -44,7 +47,7 @@ def rows() -> list[tuple[str, str, str]]:
         )
     else:
         found.append(("preview: save → page ≤ hugo server", "not measured (make bench-deps)", "—"))
-    build = build_at(latest("build"), TARGET_N)
+    build = build_at(TARGET_N)
     for name, key, limit in (
         ("one-profile rebuild ≤ 0.3 × stock Pelican cold", "rebuild_one_profile_ratio", 0.3),
         ("cold build, caches kept ≤ 0.5 × stock Pelican", CACHED, 0.5),
@@ -54,7 +57,7 @@ def rows() -> list[tuple[str, str, str]]:
             found.append((f"{name} (N = {TARGET_N})", "not measured (make bench)", "—"))
             continue
         found.append((f"{name} (N = {TARGET_N})", f"{build[key]:.2f} ×", _met(build[key] <= limit)))
-    large = build_at(latest("build"), LARGE_N)
+    large = build_at(LARGE_N)
     name = f"all processes' peak memory < 1 GB (N = {LARGE_N:,})"
     if large is None:
         found.append((name, "not measured (make bench BENCH_LARGE=1)", "—"))
