@@ -192,30 +192,36 @@ def verify(data: bytes, file: str, settings: ImageSettings, scale: int = 1) -> l
     """What the image step would say of this file: [] when it decodes and has nothing to
     note. The pixels are decoded (a file cut short or damaged fails here) without the
     conversions ``decode`` does; JPEG at 1/``scale``. For ``make check``."""
+    loaded = _load(data, file, settings, scale, lambda header, _im: list(header.warnings))
+    return [loaded] if isinstance(loaded, Problem) else loaded
+
+
+def _load(data: bytes, file: str, settings: ImageSettings, scale: int, then):
+    """Open the file and decode its pixels as the image step does (JPEG reduced by
+    ``scale`` while decoding), then ``then(header, image)`` inside Pillow's limits: its
+    result, or the Problem that any of it gave (``verify`` and ``decode`` say the same)."""
     header = probe(data, file, settings)
     if isinstance(header, Problem):
-        return [header]
+        return header
     with _pillow_limits(settings):
         im = _open(data, file, settings)
         if isinstance(im, Problem):
-            return [im]
+            return im
         try:
             with im:
                 if scale > 1 and header.format in JPEG_FORMATS:
                     im.draft(None, (header.raw_width // scale, header.raw_height // scale))
                 im.seek(0)
                 im.load()
+                return then(header, im)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            return [
-                messages.too_many_pixels(file, header.width, header.height, settings.max_pixels)
-            ]
+            return messages.too_many_pixels(file, header.width, header.height, settings.max_pixels)
         except OSError as error:
             if "truncated" in str(error) or "broken data stream" in str(error):
-                return [messages.truncated(file)]
-            return [messages.corrupt(file, header.format)]
+                return messages.truncated(file)
+            return messages.corrupt(file, header.format)
         except DECODE_ERRORS:
-            return [messages.corrupt(file, header.format)]
-    return list(header.warnings)
+            return messages.corrupt(file, header.format)
 
 
 def jpeg_scale_for(fmt: str, source_width: int, width: int) -> int:
@@ -232,29 +238,15 @@ def jpeg_scale_for(fmt: str, source_width: int, width: int) -> int:
 
 def decode(data: bytes, file: str, settings: ImageSettings, scale: int = 1) -> Decoded | Problem:
     """Decode to an upright sRGB RGB/RGBA image (JPEG reduced by ``scale`` while decoding)."""
-    header = probe(data, file, settings)
-    if isinstance(header, Problem):
-        return header
-    with _pillow_limits(settings):
-        im = _open(data, file, settings)
-        if isinstance(im, Problem):
-            return im
-        try:
-            with im:
-                if scale > 1 and header.format in JPEG_FORMATS:
-                    im.draft(None, (header.raw_width // scale, header.raw_height // scale))
-                im.seek(0)
-                im.load()
-                upright = ImageOps.exif_transpose(im)
-                image = _to_srgb(upright if upright is not None else im)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            return messages.too_many_pixels(file, header.width, header.height, settings.max_pixels)
-        except OSError as error:
-            if "truncated" in str(error) or "broken data stream" in str(error):
-                return messages.truncated(file)
-            return messages.corrupt(file, header.format)
-        except DECODE_ERRORS:
-            return messages.corrupt(file, header.format)
+
+    def upright_srgb(header, im):
+        upright = ImageOps.exif_transpose(im)
+        return header, _to_srgb(upright if upright is not None else im)
+
+    loaded = _load(data, file, settings, scale, upright_srgb)
+    if isinstance(loaded, Problem):
+        return loaded
+    header, image = loaded
     has_alpha = image.mode == "RGBA"
     if has_alpha and image.getchannel("A").getextrema() == (255, 255):
         image = image.convert("RGB")
