@@ -42,6 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from results_json import write_results  # noqa: E402
 from synthetic import write_site  # noqa: E402
 
 PYTHON = sys.executable
@@ -400,11 +401,7 @@ def main() -> None:
             print(f"steps at N = {r['organizations']} ({title}):")
             for name, seconds in sorted(r[key].items(), key=lambda item: -item[1])[:15]:
                 print(f"  {seconds:7.2f} s  {name}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"build-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"JSON: {path.relative_to(ROOT)}")
+    write_results("build", report)
 
 
 if __name__ == "__main__":

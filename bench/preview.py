@@ -36,6 +36,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from results_json import write_results  # noqa: E402
 from synthetic import write_site  # noqa: E402
 
 PYTHON = sys.executable
@@ -342,11 +343,7 @@ def main() -> None:
         print(f"the preview (make devserver), N = {args.organizations} ...", flush=True)
         report["ours"] = measure_ours(site, work, plan, free_port())
     print(table(report))
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"preview-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"JSON: {path.relative_to(ROOT)}")
+    write_results("preview", report)
 
 
 def table(report: dict) -> str:

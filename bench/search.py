@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 from build import our_build  # noqa: E402
+from results_json import write_results  # noqa: E402
 from synthetic import write_site  # noqa: E402
 
 from chromium_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -191,11 +192,7 @@ def main() -> None:
             f"({', '.join(f'{ms:.0f}' for ms in result['query_ms'])})"
         )
     print(f"  Lighthouse Performance of /search/: {performance}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"search-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
-    print(f"JSON: {path.relative_to(ROOT)}")
+    write_results("search", report)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ bench/build.py, bench/preview.py and bench/search.py in the same ``make bench`` 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from results_json import result_files
+
 TARGET_N = 1000
 LARGE_N = 10_000
 MEMORY_LIMIT_MIB = 1e9 / 2**20  # 1 GB
@@ -18,14 +18,14 @@ CACHED = "ratio_cold_with_caches_to_baseline"
 
 
 def latest(kind: str) -> dict | None:
-    found = sorted(RESULTS.glob(f"{kind}-*.json"))
+    found = result_files(kind)
     return json.loads(found[-1].read_text(encoding="utf-8")) if found else None
 
 
 def build_at(size: int) -> dict | None:
     """The newest build results at ``size`` organizations (with images): a run of one size
     (``--sizes 10000``) does not hide the others' last figures."""
-    for path in sorted(RESULTS.glob("build-*.json"), reverse=True):
+    for path in reversed(result_files("build")):
         for result in json.loads(path.read_text(encoding="utf-8")).get("builds", []):
             if result["organizations"] == size and result.get("images", True):
                 return result
