@@ -4,11 +4,9 @@ the web editor driven in Debian's Chromium (Playwright)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,18 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from make_edit import free_port, start_make_edit
 
 from sitebuild import ROOT
-
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -63,35 +52,13 @@ class EditServer:
 
 @pytest.fixture(scope="session")
 def edit_server(tmp_path_factory):
-    if not DECAP_SERVER.is_file() or shutil.which("node") is None:
-        pytest.fail("decap-server (npm ci) and node are needed: `make node-deps`", pytrace=False)
     root = tmp_path_factory.mktemp("edit-site")
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copytree(ROOT / "organizations", root / "organizations")
     port, proxy_port = free_port(), free_port()
     log = root / "edit.log"
     log_file = log.open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "web_editor.serve",
-            "--input",
-            str(root / "content"),
-            "--orgs",
-            str(root / "organizations"),
-            "--output",
-            str(root / "output"),
-            "--port",
-            str(port),
-            "--proxy-port",
-            str(proxy_port),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
+    process = start_make_edit(root, port, proxy_port, log_file)
     server = EditServer(root, f"http://127.0.0.1:{port}", proxy_port, log)
     try:
         server.wait_for_page("/admin/", "decap-cms.js", seconds=300)

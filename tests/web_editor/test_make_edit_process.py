@@ -3,22 +3,15 @@ Ctrl+C stops the preview and decap-server together (nothing left running, the po
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-import pytest
+from make_edit import free_port, start_make_edit
 
-from sitebuild import FIXTURE, ROOT
-
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-
-pytestmark = pytest.mark.slow
+from sitebuild import FIXTURE
 
 LISTEN = "0A"  # a socket's state in /proc/net/tcp*
 
@@ -33,14 +26,6 @@ def _listening_addresses(port: int) -> set[str]:
             if state == LISTEN and int(hex_port, 16) == port:
                 found.add(address)
     return found
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _children(pid: int) -> list[int]:
@@ -59,33 +44,11 @@ def _running(pid: int) -> bool:
 
 
 def test_the_backend_listens_on_localhost_only_and_ctrl_c_stops_both(tmp_path):
-    if not DECAP_SERVER.is_file() or shutil.which("node") is None:
-        pytest.fail("decap-server (npm ci) and node are needed: `make node-deps`", pytrace=False)
     for folder in ("content", "organizations"):
         shutil.copytree(FIXTURE / folder, tmp_path / folder)
     port, proxy_port = free_port(), free_port()
     log = (tmp_path / "edit.log").open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "web_editor.serve",
-            "--input",
-            str(tmp_path / "content"),
-            "--orgs",
-            str(tmp_path / "organizations"),
-            "--output",
-            str(tmp_path / "output"),
-            "--port",
-            str(port),
-            "--proxy-port",
-            str(proxy_port),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process = start_make_edit(tmp_path, port, proxy_port, log)
     try:
         deadline = time.monotonic() + 300
         while True:
