@@ -24,7 +24,8 @@ rendered it or whether it was reused, so the output is the same as a serial, cle
 
 In the live preview (``kalo.live.LivePages`` in the settings) the output is the served
 folder itself: a page whose description did not change since the preview wrote it is left
-as it is, and nothing is stored.
+as it is, a page written again replaces the old file whole (a browser reading it meanwhile
+gets the old page or the new one, never half of one), and nothing is stored.
 
 The processes are ``kalo.parallel.map_forked``'s, with its policy: on Linux and macOS,
 with 64 pages or more (``KALO_PARALLEL_FROM``), not with ``KALO_WORKERS=1``; otherwise
@@ -46,6 +47,7 @@ from pelican.utils import sanitised_join
 
 from kalo import timing
 from kalo.cache import cache_dir
+from kalo.files import write_atomic
 from kalo.live import live_pages
 from kalo.output import Output, output_of
 from kalo.parallel import map_forked
@@ -135,10 +137,15 @@ class PageBatch:
         own = {"localsiteurl": self.context.get("localsiteurl"), "output_file": page.name}
         return ChainMap(page.kwargs, own, self.context)
 
-    def _render(self, page: _Page, output: str, store: PageStore | None) -> bytes:
+    def _render(
+        self, page: _Page, output: str, store: PageStore | None, served: bool = False
+    ) -> bytes:
         local = self._localcontext(page)
         data = page.template.render(local).encode("utf-8")
         path = sanitised_join(output, page.name)
+        if served:  # the preview's folder, read while we write: each page replaced whole
+            write_atomic(path, data)
+            return hashlib.sha256(data).digest()
         try:
             handle = open(path, "wb")
         except FileNotFoundError:
@@ -174,7 +181,9 @@ class PageBatch:
                 todo = self._reuse(output, store)
         with timing.step("pages: rendered"):
             digests = map_forked(
-                lambda page: self._render(page, output_path, store), todo, settings=self.settings
+                lambda page: self._render(page, output_path, store, live is not None),
+                todo,
+                settings=self.settings,
             )
         for page, digest in zip(todo, digests, strict=True):
             output.wrote(page.name, page.fingerprint, digest)

@@ -1,14 +1,19 @@
 """Writes /admin/: its page (theme template admin.html, noindex), config.yml, the editor's
 scripts and Decap CMS's files from npm (copied, never linked: a step that rewrote an output
-file in place must not reach the sources)."""
+file in place must not reach the sources). An incremental build keeps the ones that did not
+change; the preview rewrites only those that changed, each replaced whole."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from kalo.files import replacing, write_atomic
+from kalo.output import Output, output_of
+from kalo.pages import PageBatch
 from kalo.problems import Problem, raise_if_errors
 from web_editor.config import served_config
 from web_editor.settings import editor_settings
@@ -45,25 +50,24 @@ class WebEditorGenerator(Generator):
         if not self.options["WEB_EDITOR_ENABLED"]:
             return
         page = self.options["WEB_EDITOR_PAGE"]
-        folder = Path(self.output_path) / page
-        folder.mkdir(parents=True, exist_ok=True)
+        output = output_of(self.settings)
         generated = Path(self.options["WEB_EDITOR_CONFIG"]).read_text(encoding="utf-8")
-        (folder / "config.yml").write_text(
-            served_config(generated, self.options, self.settings), encoding="utf-8"
-        )
+        config = served_config(generated, self.options, self.settings).encode("utf-8")
+        _write(output, f"{page}config.yml", config)
         scripts = Path(self.options["WEB_EDITOR_SCRIPTS"])
         for name in ("manual-init.js", "elot743.js", "admin.js"):
-            _place(scripts / name, folder / name)
-        _place(Path(self.options["WEB_EDITOR_JS_YAML"]), folder / "js-yaml.min.js")
+            _place(output, f"{page}{name}", scripts / name)
+        _place(output, f"{page}js-yaml.min.js", Path(self.options["WEB_EDITOR_JS_YAML"]))
         dist = Path(self.options["WEB_EDITOR_DECAP_DIST"])
         for source in sorted(dist.iterdir()):
             # The bundle, the parts it loads when needed, and the licences; no source maps.
             if source.name.endswith(("decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")):
-                _place(source, folder / source.name)
-        writer.write_file(
+                _place(output, f"{page}{source.name}", source)
+        batch = PageBatch(self.context, self.settings, name="web editor")
+        batch.add(
             f"{page}index.html",
             self.get_template("admin"),
-            self.context,
+            shows="",  # the site's own inputs only (theme, settings)
             lang="el",
             page_url=page,
             alternates={},
@@ -72,7 +76,38 @@ class WebEditorGenerator(Generator):
             seo_kind=None,
             editor_scripts=SCRIPTS,
         )
+        batch.write(writer)
 
 
-def _place(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
+# The editor's files are rewritten only when they change, each replaced whole: the preview
+# serves this very folder, and a browser opening /admin/ during a save must never get half
+# of the 5 MB bundle (it would show an empty page).
+
+
+def _write(output: Output, rel: str, data: bytes) -> None:
+    token = "bytes:" + hashlib.sha256(data).hexdigest()
+    if output.keep(rel, token):
+        return
+    target = output.staging / rel
+    if not (target.is_file() and target.read_bytes() == data):
+        write_atomic(target, data)
+    output.wrote(rel, token)
+
+
+def _place(output: Output, rel: str, source: Path) -> None:
+    """A copy of ``source`` (an npm file, or ours), never a link: a step that rewrote an
+    output file in place must not reach the sources."""
+    stat = source.stat()
+    token = f"file:{source}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+    if output.keep(rel, token):
+        return
+    target = output.staging / rel
+    try:
+        copied = target.stat()
+        same = (copied.st_size, copied.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    except FileNotFoundError:
+        same = False
+    if not same:
+        with replacing(target) as temporary:
+            shutil.copy2(source, temporary)  # with its time: the next build sees it is the same
+    output.wrote(rel, token)

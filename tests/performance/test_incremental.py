@@ -502,3 +502,31 @@ def test_builds_after_pages_were_removed_still_update_the_output_in_place(site):
     about.write_text(about.read_text(encoding="utf-8") + "\nΜία ακόμη.\n", encoding="utf-8")
     assert _build(source, output, cache)
     assert output.stat().st_ino == root
+
+
+def test_the_web_editors_files_are_kept_until_their_source_changes(site, tmp_path):
+    """The editor's 5 MB of scripts stay in the output while unchanged; a changed script
+    (same size, even) is copied again, and the output equals a clean build's."""
+    source, output, cache, work = site
+    scripts = tmp_path / "scripts"
+    shutil.copytree(ROOT / "theme" / "admin", scripts)
+    extra = {"WEB_EDITOR_SCRIPTS": str(scripts)}
+    _build(source, output, cache, **extra)
+    admin = output / "admin"
+    inodes = {path.name: path.stat().st_ino for path in admin.iterdir()}
+    assert {"decap-cms.js", "admin.js", "config.yml", "index.html"} <= set(inodes)
+    about = source / "organizations" / "foreas-00012" / "about.el.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nΚαι κάτι ακόμη.\n", "utf-8")
+    assert _build(source, output, cache, **extra)
+    assert {path.name: path.stat().st_ino for path in admin.iterdir()} == inodes
+    script = scripts / "admin.js"
+    text = script.read_text(encoding="utf-8")
+    script.write_text(text.replace("CMS", "cms", 1), encoding="utf-8")
+    assert script.read_text(encoding="utf-8") != text
+    assert _build(source, output, cache, **extra)
+    assert (admin / "admin.js").read_bytes() == script.read_bytes()
+    assert (admin / "admin.js").stat().st_ino != inodes["admin.js"]
+    assert (admin / "decap-cms.js").stat().st_ino == inodes["decap-cms.js"]
+    clean = work / "clean-editor"
+    _build(source, clean, work / "clean-editor-cache", incremental_build=False, **extra)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)

@@ -173,6 +173,9 @@ def test_a_saved_profile_updates_its_pages_its_partners_and_its_sessions(preview
     preview.until(lambda: events.messages, "the event stream says hello")
     hello = events.messages[0]
     assert hello["hello"] is True
+    served = [f"organizations/{ORG}/index.html", "admin/index.html", "admin/config.yml"]
+    served += ["admin/decap-cms.js"]
+    inodes = {name: (preview.output / name).stat().st_ino for name in served}
     _edit(preview.site / "organizations" / ORG / "profile.yaml", "φορέας. Αστική", "ΑΝΑΝΕΩΜΕΝΟΣ.")
     preview.shows(f"/organizations/{ORG}/", "ΑΝΑΝΕΩΜΕΝΟΣ")
     preview.shows(f"/organizations/{PARTNER}/", "ΑΝΑΝΕΩΜΕΝΟΣ")  # the partner's card of it
@@ -188,6 +191,11 @@ def test_a_saved_profile_updates_its_pages_its_partners_and_its_sessions(preview
     assert changed[1]["except"] == changed[0]["pages"]
     log = preview.output_log()
     assert "Updated" in log and log.count("Built the whole site") == 1  # not a full build
+    # A page written again is a new file (a browser reading the old one meanwhile gets all
+    # of it); the web editor's files, unchanged, are not written at all.
+    after = {name: (preview.output / name).stat().st_ino for name in served}
+    assert after[served[0]] != inodes[served[0]]
+    assert {name: after[name] for name in served[1:]} == {name: inodes[name] for name in served[1:]}
 
 
 def _digests(folder: Path) -> dict[str, str]:
