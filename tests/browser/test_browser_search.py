@@ -33,6 +33,8 @@ def search(page, site_url: str, query: str, lang_prefix: str = "", filters: dict
         "shown => document.querySelector('.search-status').textContent.includes(shown)",
         arg=shown,
     )
+    # The first results come with the count; the rest are appended, then the list is done.
+    page.wait_for_selector(".search-results[aria-busy=false]", state="attached")
     assert not page.csp_errors, page.csp_errors
     return [
         urlsplit(href).path
@@ -137,3 +139,14 @@ def test_search_page_without_javascript_links_to_the_categories(page_without_js,
 def test_header_links_to_search(page_without_js, site_url):
     page_without_js.goto(f"{site_url}/en/organizations/")
     assert page_without_js.locator(".site-nav a[href$='/en/search/']").count() == 1
+
+
+def test_many_results_come_a_screenful_first_then_the_rest_in_order(page, site_url):
+    """The count and the first ten results are shown together; the rest of the first 50 are
+    appended after them, and the list is no longer busy."""
+    results = search(page, site_url, "εργαστήρι")
+    total = int(re.search(r"\d+", page.locator(".search-status").inner_text()).group())
+    assert total > 10, total
+    assert len(results) == min(total, 50)
+    assert len(set(results)) == len(results)
+    assert page.locator(".search-results").get_attribute("aria-busy") == "false"

@@ -90,6 +90,23 @@ function start(form) {
     return paragraph;
   }
 
+  function resultItem(page) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = page.url;
+    link.textContent = (page.meta && page.meta.title) || page.url;
+    heading.append(link);
+    item.append(heading, excerptNode(page.excerpt || ""));
+    return item;
+  }
+
+  // Each result's text is a file of its own: the first screenful is fetched and shown
+  // (with the count, announced once), then the rest of the first 50 is appended. The list
+  // is aria-busy until it is complete.
+  const FIRST = 10;
+  const MOST = 50;
+
   async function run() {
     const query = input.value.normalize("NFC").trim();
     const filters = chosenFilters();
@@ -100,34 +117,34 @@ function start(form) {
     if (!query && !Object.keys(filters).length) {
       status.textContent = "";
       list.replaceChildren();
+      list.setAttribute("aria-busy", "false");
       return;
     }
     status.textContent = data.msgLoading;
-    let found;
-    let total;
+    list.setAttribute("aria-busy", "true");
+    let results;
+    let first;
     try {
-      const search = await (await load()).search(query || null, { filters });
-      total = search.results.length;
-      found = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+      results = (await (await load()).search(query || null, { filters })).results;
+      first = await Promise.all(results.slice(0, FIRST).map((result) => result.data()));
     } catch (error) {
       status.textContent = data.msgError;
+      list.setAttribute("aria-busy", "false");
       throw error;
     }
     if (ticket !== latest) return; // a newer query has started
-    const items = found.map((page) => {
-      const item = document.createElement("li");
-      const heading = document.createElement("h2");
-      const link = document.createElement("a");
-      link.href = page.url;
-      link.textContent = (page.meta && page.meta.title) || page.url;
-      heading.append(link);
-      item.append(heading, excerptNode(page.excerpt || ""));
-      return item;
-    });
-    list.replaceChildren(...items);
+    list.replaceChildren(...first.map(resultItem));
+    const total = results.length;
     const shown = query || Object.values(filters).join(", ");
     const template = total === 0 ? data.msgNone : total === 1 ? data.msgOne : data.msgMany;
     status.textContent = format(template, { n: total.toLocaleString(document.documentElement.lang), query: shown });
+    try {
+      const rest = await Promise.all(results.slice(FIRST, MOST).map((result) => result.data()));
+      if (ticket !== latest) return;
+      list.append(...rest.map(resultItem));
+    } finally {
+      if (ticket === latest) list.setAttribute("aria-busy", "false");
+    }
   }
 
   form.addEventListener("submit", (event) => {
