@@ -78,10 +78,13 @@ def rows() -> list[tuple[str, str, str]]:
             )
         )
         mobile = search["mobile"]
+        complete = mobile.get("complete_median_ms")  # results before the first 10 came first
         found.append(
             (
-                "search: a query ≤ 150 ms at 375 px, CPU 4× slower (median; slowest)",
-                f"{mobile['median_ms']:.0f} ms; {mobile['max_ms']:.0f} ms",
+                "search: a query ≤ 150 ms at 375 px, CPU 4× slower (median to the first "
+                "results and the count; slowest; median to all of the first 50)",
+                f"{mobile['median_ms']:.0f} ms; {mobile['max_ms']:.0f} ms"
+                + (f"; {complete:.0f} ms" if complete is not None else ""),
                 _met(mobile["median_ms"] <= 150),
             )
         )

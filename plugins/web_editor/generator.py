@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -52,8 +53,18 @@ class WebEditorGenerator(Generator):
         page = self.options["WEB_EDITOR_PAGE"]
         output = output_of(self.settings)
         generated = Path(self.options["WEB_EDITOR_CONFIG"]).read_text(encoding="utf-8")
-        config = served_config(generated, self.options, self.settings).encode("utf-8")
-        _write(output, f"{page}config.yml", config)
+        # Made from the generated form and the settings only: an incremental build keeps it
+        # while both are the same (YAML in pure Python costs 0.1 s).
+        token = None
+        if output.incremental:
+            made_from = f"{output.site_fingerprint()}\0{generated}".encode()
+            token = "config:" + hashlib.sha256(made_from).hexdigest()
+        _write(
+            output,
+            f"{page}config.yml",
+            lambda: served_config(generated, self.options, self.settings).encode("utf-8"),
+            token,
+        )
         scripts = Path(self.options["WEB_EDITOR_SCRIPTS"])
         for name in ("manual-init.js", "elot743.js", "admin.js"):
             _place(output, f"{page}{name}", scripts / name)
@@ -84,10 +95,12 @@ class WebEditorGenerator(Generator):
 # of the 5 MB bundle (it would show an empty page).
 
 
-def _write(output: Output, rel: str, data: bytes) -> None:
-    token = "bytes:" + hashlib.sha256(data).hexdigest()
-    if output.keep(rel, token):
+def _write(output: Output, rel: str, make: Callable[[], bytes], token: str | None) -> None:
+    """The file ``rel`` with the bytes ``make()`` gives; ``token``: what they are made from,
+    when known without making them (then a file the output has from it is kept)."""
+    if token is not None and output.keep(rel, token):
         return
+    data = make()
     target = output.staging / rel
     if not (target.is_file() and target.read_bytes() == data):
         write_atomic(target, data)

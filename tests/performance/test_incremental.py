@@ -505,12 +505,13 @@ def test_builds_after_pages_were_removed_still_update_the_output_in_place(site):
 
 
 def test_the_web_editors_files_are_kept_until_their_source_changes(site, tmp_path):
-    """The editor's 5 MB of scripts stay in the output while unchanged; a changed script
-    (same size, even) is copied again, and the output equals a clean build's."""
+    """The editor's 5 MB of scripts and its form stay in the output while unchanged; a
+    changed script or form is written again, and the output equals a clean build's."""
     source, output, cache, work = site
     scripts = tmp_path / "scripts"
     shutil.copytree(ROOT / "theme" / "admin", scripts)
-    extra = {"WEB_EDITOR_SCRIPTS": str(scripts)}
+    form = scripts / "config.yml"
+    extra = {"WEB_EDITOR_SCRIPTS": str(scripts), "WEB_EDITOR_CONFIG": str(form)}
     _build(source, output, cache, **extra)
     admin = output / "admin"
     inodes = {path.name: path.stat().st_ino for path in admin.iterdir()}
@@ -527,6 +528,10 @@ def test_the_web_editors_files_are_kept_until_their_source_changes(site, tmp_pat
     assert (admin / "admin.js").read_bytes() == script.read_bytes()
     assert (admin / "admin.js").stat().st_ino != inodes["admin.js"]
     assert (admin / "decap-cms.js").stat().st_ino == inodes["decap-cms.js"]
+    assert (admin / "config.yml").stat().st_ino == inodes["config.yml"]
+    form.write_text(form.read_text(encoding="utf-8").replace("label: Φορείς", "label: Οι φορείς"))
+    assert _build(source, output, cache, **extra)
+    assert "label: Οι φορείς" in (admin / "config.yml").read_text(encoding="utf-8")
     clean = work / "clean-editor"
     _build(source, clean, work / "clean-editor-cache", incremental_build=False, **extra)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
