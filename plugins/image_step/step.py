@@ -325,7 +325,7 @@ def _publish(result, written: Output) -> None:
 
 
 def _social_jobs(directory, programme, output: Path):
-    from images.social import SocialJob
+    from images.model import SocialJob
 
     pages = []  # (kind, slug), in the order the jobs are made
     jobs = []

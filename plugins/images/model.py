@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from kalo.problems import Problem
 
@@ -116,3 +117,20 @@ class SocialImages:
     square: Path
     encodes: int = 0
     problems: tuple[Problem, ...] = ()
+
+
+# How a picture fills its box on a social image.
+Fit = Literal["auto", "contain", "cover"]
+
+
+@dataclass(frozen=True)
+class SocialJob:
+    """One page's social images to make: what ``images.social.make_social_images`` takes
+    (here, without Pillow: a build that makes no social image does not load it)."""
+
+    title: str
+    subtitle: str | None
+    image: Path | None
+    out_dir: Path
+    stem: str = "social"
+    fit: Fit = "auto"

@@ -16,7 +16,6 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
@@ -26,7 +25,7 @@ from kalo.problems import Problem
 
 from . import messages
 from .decode import decode, looks_like_svg
-from .model import SocialImages
+from .model import Fit, SocialImages, SocialJob  # noqa: F401 - SocialJob: part of the API
 from .settings import ImageSettings
 from .svg import SvgError, rasterize, sanitize
 
@@ -37,7 +36,6 @@ INK = (28, 36, 33)
 MUTED = (84, 96, 91)
 BRAND = (31, 111, 92)
 JPEG_PARAMS = {"quality": 88, "subsampling": "4:4:4", "optimize": True}
-Fit = Literal["auto", "contain", "cover"]
 DEBIAN_FONTS = (  # used only when the PyPI font package is missing
     (
         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
@@ -293,18 +291,6 @@ def _jpeg(image: Image.Image) -> bytes:
 
 
 # --- the API ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SocialJob:
-    """One page's social images to make: what ``make_social_images`` takes."""
-
-    title: str
-    subtitle: str | None
-    image: Path | None
-    out_dir: Path
-    stem: str = "social"
-    fit: Fit = "auto"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -535,3 +538,33 @@ def test_the_web_editors_files_are_kept_until_their_source_changes(site, tmp_pat
     clean = work / "clean-editor"
     _build(source, clean, work / "clean-editor-cache", incremental_build=False, **extra)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_an_edit_that_changes_no_image_loads_no_image_maker(site):
+    """Social images are drawn with Pillow and a font package: a build that makes none does
+    not even import them (tens of milliseconds of every one-profile rebuild)."""
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00024" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Πλατεία", 1), encoding="utf-8"
+    )
+    program = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kalo.build import build\n"
+        f"done = build(Path({str(ROOT / 'pelicanconf.py')!r}), Path({str(source / 'content')!r}),"
+        f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
+        f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n"
+        "print(done, 'images.social' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "True False", result.stdout[-2000:]
