@@ -6,6 +6,7 @@ from pelican.generators import Generator
 
 from figures import stats, svg
 from kalo.i18n import LANGS, lang_prefix
+from kalo.pages import PageBatch
 
 
 def figures_url(lang: str) -> str:
@@ -40,16 +41,16 @@ class FiguresGenerator(Generator):
         counterparts = {lang: figures_url(lang) for lang in LANGS}
         orgs = list(self.directory) if self.directory is not None else []
         lastmod = max((org.updated or org.consent.date for org in orgs), default=None)
+        batch = PageBatch(self.context, self.settings, name="figures")
         for lang in LANGS:
             url = counterparts[lang]
 
             def chart(chart_id, title, bars, series=(), _lang=lang):
                 return svg.bar_chart(chart_id, title, bars, _lang, tuple(series))
 
-            writer.write_file(
+            batch.add(
                 f"{url}index.html",
                 self.get_template("figures"),
-                self.context,
                 lang=lang,
                 page_url=url,
                 alternates=counterparts,
@@ -60,3 +61,4 @@ class FiguresGenerator(Generator):
                 figures=self.figures(lang),
                 bar_chart=chart,
             )
+        batch.write(writer)

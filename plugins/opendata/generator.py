@@ -21,6 +21,7 @@ from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
 from kalo.output import output_of
+from kalo.pages import PageBatch
 from kalo.pickle_file import PickleStore
 from opendata import exports, urls
 from opendata.datapackage import datapackage
@@ -146,17 +147,18 @@ class OpenDataGenerator(Generator):
         for record, part in zip(self.records, self.parts, strict=True):
             _write(written, urls.murmurations_path(record.slug, folder), part["murmurations"])
         self.parts = []
+        batch = PageBatch(self.context, self.settings, name="open data")
         for lang in LANGS:
-            self._write_page(writer, lang)
+            self._add_page(batch, lang)
+        batch.write(writer)
 
-    def _write_page(self, writer, lang: str) -> None:
+    def _add_page(self, batch: PageBatch, lang: str) -> None:
         counterparts = urls.per_language(urls.page_url)
         url = counterparts[lang]
         folder = self.options["OPENDATA_DIR"]
-        writer.write_file(
+        batch.add(
             urls.save_as(url),
             self.get_template("open_data"),
-            self.context,
             lang=lang,
             page_url=url,
             alternates=counterparts,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS, lang_prefix
+from kalo.pages import PageBatch
 from search.settings import search_settings
 
 
@@ -26,11 +27,11 @@ class SearchPageGenerator(Generator):
 
         start_indexing(self.settings)
         counterparts = {lang: search_url(lang, options["SEARCH_PAGE"]) for lang in LANGS}
+        batch = PageBatch(self.context, self.settings, name="search")
         for lang in LANGS:
-            writer.write_file(
+            batch.add(
                 f"{counterparts[lang]}index.html",
                 self.get_template("search"),
-                self.context,
                 lang=lang,
                 page_url=counterparts[lang],
                 alternates=counterparts,
@@ -39,3 +40,4 @@ class SearchPageGenerator(Generator):
                 seo_kind=None,
                 search_bundle=options["SEARCH_BUNDLE_DIR"] + "/",
             )
+        batch.write(writer)

@@ -14,6 +14,7 @@ import logging
 from pelican.generators import Generator
 
 from kalo.i18n import DEFAULT_LANG, LANGS, lang_prefix
+from kalo.pages import PageBatch
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,11 @@ class DefaultHomeGenerator(Generator):
         if not self.missing:
             return
         template = self.get_template(HOME_TEMPLATE)
+        batch = PageBatch(self.context, self.settings, name="home")
         for lang in self.missing:
-            writer.write_file(
+            batch.add(
                 f"{self.addresses[lang]}index.html",
                 template,
-                self.context,
                 lang=lang,
                 page=None,
                 page_url=self.addresses[lang],
@@ -74,3 +75,4 @@ class DefaultHomeGenerator(Generator):
                 counterparts=self.addresses,
                 seo_kind=None,
             )
+        batch.write(writer)

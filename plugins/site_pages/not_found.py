@@ -3,6 +3,7 @@
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS, lang_prefix
+from kalo.pages import PageBatch
 
 
 class NotFoundGenerator(Generator):
@@ -12,14 +13,15 @@ class NotFoundGenerator(Generator):
     def generate_output(self, writer):
         template = self.get_template("404")
         counterparts = {lang: f"{lang_prefix(lang)}404.html" for lang in LANGS}
+        batch = PageBatch(self.context, self.settings, name="404")
         for lang in LANGS:
-            writer.write_file(
+            batch.add(
                 counterparts[lang],
                 template,
-                self.context,
                 lang=lang,
                 page_url=counterparts[lang],
                 counterparts=counterparts,
                 alternates={},
                 noindex=True,
             )
+        batch.write(writer)
