@@ -82,8 +82,8 @@ class FlyersGenerator(Generator):
 
 
 def _logo(site, org):
-    """The logo's files as the image step made them (their names change with the bytes),
-    as plain values."""
+    """A digest of the logo's files as the image step made them (their names change with
+    the bytes)."""
     if site is None or org.logo is None:
         return None
-    return site.records.get((str(org.logo.path), "logo"))
+    return site.record_digest((str(org.logo.path), "logo"))

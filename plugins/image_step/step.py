@@ -63,6 +63,16 @@ class SiteImages:
     # (str(source), role) → the image as plain values (what ``responsive`` is made from).
     records: dict = field(default_factory=dict)
 
+    # (str(source), role) → a digest of its record: what pages fingerprint an image by.
+    record_digests: dict = field(default_factory=dict)
+
+    def record_digest(self, key) -> str | None:
+        """The digest of one image's record (``None``: no such image), made once."""
+        found = self.record_digests.get(key)
+        if found is None and key in self.records:
+            found = self.record_digests[key] = _record_digest(self.records[key])
+        return found
+
     def folder_digests(self, root: Path) -> dict[str, str]:
         """A digest of the images made from each sub-folder of ``root`` (every role), for
         the fingerprints of the pages that show them; once per build."""
@@ -70,15 +80,21 @@ class SiteImages:
         if root not in made:
             prefix = str(root) + os.sep
             grouped: dict[str, list] = {}
-            for (path, role), record in self.records.items():
+            for key in self.records:
+                path, role = key
                 if path.startswith(prefix):
                     owner = path[len(prefix) :].split(os.sep)[0]
-                    grouped.setdefault(owner, []).append((path, role, record))
+                    line = f"{path}\0{role}\0{self.record_digest(key)}"
+                    grouped.setdefault(owner, []).append(line)
             made[root] = {
-                owner: hashlib.sha256(repr(sorted(items)).encode("utf-8")).hexdigest()
-                for owner, items in grouped.items()
+                owner: hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+                for owner, lines in grouped.items()
             }
         return made[root]
+
+
+def _record_digest(record: tuple) -> str:
+    return hashlib.sha256(repr(record).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _compact(image: ResponsiveImage, cache_root: Path) -> tuple:
@@ -161,7 +177,7 @@ def _workshop_requests(programme) -> list[ImageRequest]:
 
 
 # Changes when what the step stores changes (invalidates stored steps).
-STEP_FORMAT = 2
+STEP_FORMAT = 3
 KEPT_STEPS = 4
 
 
@@ -255,7 +271,11 @@ def _stored_step(requests, jobs, image_settings, written: Output):
         return key, None
     records = stored["records"]
     return key, SiteImages(
-        LazyImages(records, image_settings.cache_path), stored["social"], 0, records
+        LazyImages(records, image_settings.cache_path),
+        stored["social"],
+        0,
+        records,
+        stored.get("record_digests", {}),
     )
 
 
@@ -285,7 +305,13 @@ def _store_step(key: str, site: SiteImages, image_settings) -> None:
     write_atomic(
         file,
         pickle.dumps(
-            {"records": site.records, "social": site.social}, protocol=pickle.HIGHEST_PROTOCOL
+            {
+                "records": site.records,
+                "social": site.social,
+                # Made once, with the step: a build that reuses it hashes no record.
+                "record_digests": {key: site.record_digest(key) for key in site.records},
+            },
+            protocol=pickle.HIGHEST_PROTOCOL,
         ),
     )
     older = sorted(file.parent.glob("step-*.pickle"), key=lambda p: p.stat().st_mtime)

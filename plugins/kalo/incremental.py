@@ -57,7 +57,9 @@ _SKIP_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".gi
 
 def stable_repr(value: Any) -> str:
     """``repr`` without memory addresses (functions and objects in the settings)."""
-    return _ADDRESS.sub("", repr(value))
+    text = repr(value)
+    # Most values have none: a plain search is many times quicker than the pattern's.
+    return _ADDRESS.sub("", text) if " at 0x" in text else text
 
 
 def file_stamp(stat: os.stat_result) -> tuple[int, ...]:

@@ -13,9 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kalo import codes
-from kalo.incremental import stable_repr
 from kalo.text import sort_key
-from organizations.model import Organization
+from organizations.model import Organization, model_digest
 
 # Facet address segment → (model attribute, code list in codes.yaml).
 FACETS = {
@@ -72,14 +71,18 @@ class Directory:
         (made from its folder's files), else one made from the model itself."""
         known = self.fingerprints.get(slug)
         if known is None:
-            made = stable_repr(self.by_slug[slug]).encode("utf-8", "surrogatepass")
-            known = self.fingerprints[slug] = hashlib.sha256(made).hexdigest()
+            known = self.fingerprints[slug] = model_digest(self.by_slug[slug])
         return known
 
     def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
         """Organizations in the alphabetical order of ``lang`` (accents ignored)."""
         orgs = [self.by_slug[s] if isinstance(s, str) else s for s in slugs_or_orgs]
-        return sorted(orgs, key=lambda org: sort_key(org.name.get(lang)))
+        # Each name's key made once per language: a build sorts some 130 listings.
+        keys = self.__dict__.setdefault("_sort_keys", {}).setdefault(lang, {})
+        for org in orgs:
+            if org.slug not in keys:
+                keys[org.slug] = sort_key(org.name.get(lang))
+        return sorted(orgs, key=lambda org: keys[org.slug])
 
     def facet_value(self, facet: str, code: str) -> FacetValue | None:
         for value in self.facets.get(facet, ()):

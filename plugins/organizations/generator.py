@@ -253,7 +253,9 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         if slug in digests:
             return digests[slug]
         # Image paths are absolute and resolved, like the organizations' folders.
-        images = site.folder_digests(Path(self.settings["ORG_PATH"]).resolve()).get(slug)
+        root = self.__dict__.get("_org_root") or Path(self.settings["ORG_PATH"]).resolve()
+        self._org_root = root
+        images = site.folder_digests(root).get(slug)
         social = site.social.get(("organizations", slug))
         described = stable_repr([images, social])
         digests[slug] = hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest()

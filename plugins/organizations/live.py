@@ -62,7 +62,9 @@ class LiveOrganizations(LiveGenerator):
         raise_if_errors(
             [p for p in result.problems if p.severity == "error" or _of(p, slugs, orgdir)]
         )
-        directory = build_directory(result.organizations, self.options["ORG_POSSIBLE_PARTNERS"])
+        directory = build_directory(
+            result.organizations, self.options["ORG_POSSIBLE_PARTNERS"], result.fingerprints
+        )
         old = self.directory
         if _image_inputs(old, slugs) != _image_inputs(directory, slugs) or (
             set(old.by_slug),

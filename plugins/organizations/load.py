@@ -30,7 +30,14 @@ from kalo.schema.references import (
 )
 from kalo.schema.validate import Where, validate
 from organizations.folder_files import unread_files
-from organizations.model import Consent, Image, Localized, Location, Organization
+from organizations.model import (
+    Consent,
+    Image,
+    Localized,
+    Location,
+    Organization,
+    model_digest,
+)
 from organizations.schema import ABOUT_FILES, PROFILE, PROFILE_FILE
 from organizations.urls import RESERVED_SLUGS
 
@@ -119,8 +126,9 @@ def load_organizations(
     fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
-    elif isinstance(cache, FolderCache):  # kept in memory by the caller (the live preview)
+    elif isinstance(cache, FolderCache):  # kept by the caller (the generator, the preview)
         results = cache.load_all(folders, shown)
+        fingerprints = cache.fingerprints()
     else:
         store = FolderCache(Path(cache), orgdir, shown.root, today)
         results = store.load_all(folders, shown)
@@ -225,19 +233,14 @@ class FolderCache:
             self.fresh[folder.name] = (
                 known
                 if known is not None and known[1] is result
-                else (
-                    stamp,
-                    result,
-                )
+                else (stamp, result, model_digest(result.organization))
             )
         return results
 
     def fingerprints(self) -> dict[str, str]:
-        """Each folder's digest: its stamp and what every result depends on."""
-        return {
-            name: hashlib.sha256(f"{self.material}\0{stamp!r}".encode()).hexdigest()
-            for name, (stamp, _) in self.fresh.items()
-        }
+        """Each valid folder's ``model_digest``, made once when the folder was read: what
+        pages fingerprint an organization by (``organizations.directory``)."""
+        return {name: entry[2] for name, entry in self.fresh.items() if entry[2] is not None}
 
     def save(self) -> None:
         if self.fresh.keys() == self.known.keys() and all(

@@ -5,10 +5,12 @@ Built once per build by ``load.load_organizations``; nothing here reads files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kalo.incremental import stable_repr
 from kalo.media import Image, Localized  # noqa: F401  (part of this model's interface)
 
 
@@ -76,3 +78,12 @@ class Organization:
     def has_language(self, lang: str) -> bool:
         """Whether the organization has its own text in ``lang`` (contract: summary)."""
         return self.summary.has(lang)
+
+
+def model_digest(organization: Organization | None) -> str | None:
+    """A digest of everything an organization's model holds: it changes exactly when the
+    model does (a touched file that changed nothing keeps it, on any machine)."""
+    if organization is None:
+        return None
+    made = stable_repr(organization).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(made).hexdigest()

@@ -21,6 +21,7 @@ from typing import Any
 from kalo import timing
 from kalo.incremental import file_digest
 from kalo.parallel import map_forked
+from kalo.pickle_file import read_pickle, replace_pickle
 from seo.analysis import analyze_page, keyphrase_index
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
@@ -40,16 +41,42 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
+class KeyphraseKeys:
+    """``keyphrase_key`` of each keyphrase and language, kept from the last build: Greek
+    stemming is slow pure Python, and every build sees the same few hundred keyphrases."""
+
+    def __init__(self, cache: Path):
+        self.file = cache / f"{self.PREFIX}{_code_version()[:16]}.pickle"
+        self.known: dict = read_pickle(self.file)
+        self.used: dict = {}
+
+    PREFIX = "keyphrase-keys-"
+
+    def __call__(self, keyphrase: str | None, lang: str) -> str | None:
+        entry = (keyphrase, lang)
+        found = self.used.get(entry, self)
+        if found is self:
+            found = self.known[entry] if entry in self.known else keyphrase_key(keyphrase, lang)
+            self.used[entry] = found
+        return found
+
+    def save(self) -> None:
+        """Keep this build's keys (only when they are not those already kept)."""
+        if self.used != self.known:
+            replace_pickle(self.file, self.used, self.PREFIX)
+
+
 def _job(
     page: WrittenPage,
     site_host: str,
     index: Mapping[str, Sequence[str]],
     members: Mapping[str, frozenset[str]],
+    key_of: Callable[[str | None, str], str | None] = keyphrase_key,
 ) -> dict[str, Any]:
     """The page as plain, picklable fields, with only its own keyphrase's competitors: the
     first few that the report names and their number (passing every competitor to every
     page made the work grow with the square of the pages sharing a keyphrase)."""
-    key = keyphrase_key(page.keyphrase, page.lang)
+    key = key_of(page.keyphrase, page.lang)
     urls = index.get(key, ())
     others = [url for url in urls[: LISTED_URLS + 1] if url != page.url][:LISTED_URLS]
     return {
@@ -109,9 +136,11 @@ def analyze_written(
     report keeps every part of it (``seo.report.Fragments``); its place in the report
     counts from 1. ``readable(path)``: where a page to analyse is read (default: its path)."""
     with timing.step("SEO analysis: keys and cache"):
-        index = keyphrase_index(pages)
+        key_of = KeyphraseKeys(cache)
+        index = keyphrase_index(pages, key_of)
         members = {key: frozenset(urls) for key, urls in index.items()}
-        jobs_by_page = [_job(page, site_host, index, members) for page in pages]
+        jobs_by_page = [_job(page, site_host, index, members, key_of) for page in pages]
+        key_of.save()
         site_wide = hashlib.sha256(
             repr((sorted(settings.items()), _code_version())).encode()
         ).digest()

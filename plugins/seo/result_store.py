@@ -26,14 +26,21 @@ class ResultStore:
         try:
             self._db = self._open()
         except sqlite3.DatabaseError:  # not a database (damaged): start again
-            self.path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
             self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
+        # A cache: a commit need not wait for the disk (the write-ahead log keeps the file
+        # whole whatever happens; at worst the last build's results are analysed again).
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
         db.execute(
             "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB, build INTEGER)"
         )
+        # Old entries are found by their build without reading every stored report.
+        db.execute("CREATE INDEX IF NOT EXISTS results_by_build ON results (build)")
         db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER)")
         db.commit()
         return db

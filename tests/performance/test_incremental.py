@@ -568,3 +568,23 @@ def test_an_edit_that_changes_no_image_loads_no_image_maker(site):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().splitlines()[-1] == "True False", result.stdout[-2000:]
+
+
+def test_keyphrase_keys_kept_from_the_last_build_are_those_it_would_make(tmp_path):
+    """The SEO step keeps each keyphrase's key; a kept key is the one made afresh, and a
+    keyphrase it has not seen is made, not guessed."""
+    from seo.analysis.language import keyphrase_key
+    from seo.analysis_cache import KeyphraseKeys
+
+    first = KeyphraseKeys(tmp_path)
+    assert first("κοινωνική κουζίνα", "el") == keyphrase_key("κοινωνική κουζίνα", "el")
+    first.save()
+    again = KeyphraseKeys(tmp_path)
+    assert again.known == {("κοινωνική κουζίνα", "el"): keyphrase_key("κοινωνική κουζίνα", "el")}
+    assert again("social kitchen", "en") == keyphrase_key("social kitchen", "en")
+    assert again("κοινωνική κουζίνα", "el") == keyphrase_key("κοινωνική κουζίνα", "el")
+    again.save()
+    assert set(KeyphraseKeys(tmp_path).known) == {
+        ("κοινωνική κουζίνα", "el"),
+        ("social kitchen", "en"),
+    }

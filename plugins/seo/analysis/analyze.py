@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..settings import get_settings
@@ -68,11 +68,16 @@ def rating(total: int, settings: Mapping[str, Any]) -> Level:
     return "problem"
 
 
-def keyphrase_index(pages: Iterable[PageForAnalysis]) -> dict[str, tuple[str, ...]]:
-    """Keyphrase key → the sorted urls of the pages with that focus keyphrase."""
+KeyOf = Callable[[str | None, str], str | None]
+
+
+def keyphrase_index(
+    pages: Iterable[PageForAnalysis], key_of: KeyOf = keyphrase_key
+) -> dict[str, tuple[str, ...]]:
+    """Keyphrase key (``key_of``) → the sorted urls of the pages with that focus keyphrase."""
     index: dict[str, set[str]] = {}
     for page in pages:
-        key = keyphrase_key(page.keyphrase, page.lang)
+        key = key_of(page.keyphrase, page.lang)
         if key is not None:
             index.setdefault(key, set()).add(page.url)
     return {key: tuple(sorted(urls)) for key, urls in sorted(index.items())}
