@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from kalo import i18n, timing
 from kalo.cache import cache_dir
 from kalo.files import replacing
-from kalo.output import output_of
+from kalo.output import Output, output_of
 from kalo.pickle_file import PickleStore
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import PageReport, failing_pages
@@ -79,6 +79,22 @@ def _report_key(keys: list[str], templates: Path) -> str:
     for key in sorted(keys):
         digest.update(key.encode() + b"\0")
     return digest.hexdigest()
+
+
+def _keep_report(reports, templates: Path, fragments: Fragments, written: Output) -> str | None:
+    """Leave the report files of the output folder (updated in place) as they are when
+    they show the same results (an edit that changes no page's results: an address, a
+    phone number, a photo); else the token to write them with. None: no token."""
+    token = fragments.report_digest(reports, _report_setup(templates).hexdigest())
+    if token is None:
+        return None
+    token = f"seo report {token}"
+    paths = [f"{REPORT_FOLDER}/{name}" for name in REPORT_FILES]
+    if all(written.previous_token(path) == token for path in paths):
+        for path in paths:
+            written.keep(path, token)
+        return ""
+    return token
 
 
 def _write_report(
@@ -147,11 +163,22 @@ def analyze_and_report(
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
-        wrote = _write_report(
-            reports, folder, cache / "reports", _report_key(keys, templates), templates, fragments
+        token = (
+            _keep_report(reports, templates, fragments, written) if written.fingerprints else None
         )
-        if store is not None and wrote:
-            store.save(fragments.used)
+        if token != "":
+            wrote = _write_report(
+                reports,
+                folder,
+                cache / "reports",
+                _report_key(keys, templates),
+                templates,
+                fragments,
+            )
+            for name in REPORT_FILES:
+                written.wrote(f"{REPORT_FOLDER}/{name}", token)
+            if store is not None and wrote:
+                store.save(fragments.used)
     raise_if_errors(
         Problem(
             file=failure.report.source or failure.report.url,

@@ -10,6 +10,7 @@ page by page: at 20,000 pages the whole report as one string took hundreds of me
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -192,13 +193,15 @@ class Fragments:
         self.known = known if known is not None else {}
         self.keys = keys if keys is not None else {}
         self.used: dict = {}
+        # ``id`` of each page's report → a digest of its results (``remember``, ``stand_in``).
+        self.results: dict[int, str] = {}
 
     def get(self, kind: str, page: PageReport, number: int, make: Callable[[], str]) -> str:
         key = self.keys.get(id(page))
         if key is None:
             return make()
         entry = (kind, key, number)
-        found = self.known.get(entry)
+        found = self.used.get(entry) or self.known.get(entry)
         if found is None:
             found = make()
         self.used[entry] = found
@@ -219,13 +222,18 @@ class Fragments:
             return None
         for entry in [*entries, ("summary", key, 0)]:
             self.used[entry] = self.known[entry]
-        page = KnownReport(*summary[:-1])
+        page = KnownReport(*summary[:-2])
         self.keys[id(page)] = key
+        self.results[id(page)] = summary[-2]
         return page
 
     def remember(self, page: PageReport, fails: bool) -> None:
         """What ``stand_in`` gives of this page in the next build."""
         key = self.keys.get(id(page))
+        # Its line of the JSON report, which holds every result: made here (once), its
+        # digest says whether the page's part of the report can have changed.
+        text = json.dumps(page.to_dict(), ensure_ascii=False, sort_keys=True)
+        self.results[id(page)] = hashlib.sha256(f"{fails}\0{text}".encode()).hexdigest()
         if key is not None:
             summary = (
                 page.url,
@@ -236,9 +244,22 @@ class Fragments:
                 page.rating,
                 page.source,
                 page.counts(),
+                self.results[id(page)],
                 fails,
             )
             self.used[("summary", key, 0)] = summary
+            self.used[("json", key, 0)] = text
+
+    def report_digest(self, pages: Iterable[PageReport], setup: str) -> str | None:
+        """A digest of everything the report shows: ``setup`` (what writes it) and each
+        page's results, in order; None when a page's results are not known."""
+        digest = hashlib.sha256(setup.encode())
+        for page in pages:
+            results = self.results.get(id(page))
+            if results is None:
+                return None
+            digest.update(f"{page.url}\0{page.lang}\0{results}\n".encode())
+        return digest.hexdigest()
 
     def template_global(self) -> Callable[..., Markup]:
         def fragment(kind: str, page: PageReport, number: int, caller) -> Markup:

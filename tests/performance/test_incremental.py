@@ -193,7 +193,10 @@ def test_a_template_change_rerenders_every_page(site):
     template.write_text(template.read_text(encoding="utf-8") + "{# changed #}\n", encoding="utf-8")
     assert _build(source, output, cache, THEME=str(theme))
     after = _inodes(output)
-    assert not [path for path, inode in after.items() if before.get(path) == inode]
+    # The SEO report shows the pages' results, which a template's comment does not change
+    # (tests/performance: test_the_seo_report_is_kept_until_a_pages_results_change).
+    kept = [path for path, inode in after.items() if before.get(path) == inode]
+    assert kept == ["seo/index.html"]
 
 
 def test_a_failed_build_is_not_remembered(site, monkeypatch):
@@ -588,3 +591,30 @@ def test_keyphrase_keys_kept_from_the_last_build_are_those_it_would_make(tmp_pat
         ("κοινωνική κουζίνα", "el"),
         ("social kitchen", "en"),
     }
+
+
+def test_the_seo_report_is_kept_until_a_pages_results_change(site, tmp_path):
+    """An address changes the page, not its keyword analysis: the report files stay (same
+    files). A longer text changes its results: the report is written again, as a clean
+    build writes it."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    report = {name: output / "seo" / name for name in ("index.html", "report.json", "report.txt")}
+    inodes = {name: path.stat().st_ino for name, path in report.items()}
+    profile = source / "organizations" / "foreas-00006" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Λεωφόρος", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    assert {name: path.stat().st_ino for name, path in report.items()} == inodes
+    about = source / "organizations" / "foreas-00006" / "about.el.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nΜια ακόμη παράγραφος για το κείμενο.\n",
+        encoding="utf-8",
+    )
+    assert _build(source, output, cache)
+    assert all(path.stat().st_ino != inodes[name] for name, path in report.items())
+    clean = tmp_path / "clean"
+    _build(source, clean, tmp_path / "clean-cache", incremental_build=False)
+    for name, path in report.items():
+        assert path.read_bytes() == (clean / "seo" / name).read_bytes(), name
