@@ -97,8 +97,26 @@ def _keep_report(reports, templates: Path, fragments: Fragments, written: Output
     return token
 
 
+def _share(source: Path, target: Path, link: bool) -> None:
+    """``target`` becomes ``source``'s bytes: a hard link when ``link`` (nothing rewrites
+    either file in place afterwards), else, or across file systems, a copy."""
+    if link:
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    shutil.copyfile(source, target)
+
+
 def _write_report(
-    reports, folder: Path, cache: Path, key: str, templates: Path, fragments: Fragments
+    reports,
+    folder: Path,
+    cache: Path,
+    key: str,
+    templates: Path,
+    fragments: Fragments,
+    link: bool = False,
 ) -> bool:
     """Write the three report files, or copy them from the cache when the same results
     were reported before (writing them costs more than the analysis of a warm build);
@@ -107,7 +125,7 @@ def _write_report(
     cached = cache / key
     if all((cached / name).is_file() for name in REPORT_FILES):
         for name in REPORT_FILES:
-            shutil.copyfile(cached / name, folder / name)
+            _share(cached / name, folder / name, link)
         os.utime(cached)  # the newest: kept
         return False
     write_json(reports, folder / "report.json", fragments)
@@ -117,7 +135,7 @@ def _write_report(
     # three, and every build writes the same bytes under the same key.
     for name in REPORT_FILES:
         with replacing(cached / name) as temporary:
-            shutil.copyfile(folder / name, temporary)
+            _share(folder / name, temporary, link)
     older = sorted(
         (p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
         key=lambda p: p.stat().st_mtime,
@@ -174,6 +192,8 @@ def analyze_and_report(
                 _report_key(keys, templates),
                 templates,
                 fragments,
+                # Post-processing (publish) rewrites output files: the cache keeps copies.
+                link=written.reuse,
             )
             for name in REPORT_FILES:
                 written.wrote(f"{REPORT_FOLDER}/{name}", token)
