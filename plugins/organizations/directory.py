@@ -67,8 +67,9 @@ class Directory:
         return self.by_slug.get(slug)
 
     def fingerprint(self, slug: str) -> str:
-        """A digest that changes whenever the organization's model changes: the loader's
-        (made from its folder's files), else one made from the model itself."""
+        """A digest that changes whenever the organization's model changes
+        (``organizations.model.model_digest``): the loader's, made when the folder was
+        read, else made here."""
         known = self.fingerprints.get(slug)
         if known is None:
             known = self.fingerprints[slug] = model_digest(self.by_slug[slug])
