@@ -81,20 +81,23 @@ def _report_key(keys: list[str], templates: Path) -> str:
     return digest.hexdigest()
 
 
-def _keep_report(reports, templates: Path, fragments: Fragments, written: Output) -> str | None:
+def _report_token(reports, templates: Path, fragments: Fragments) -> str | None:
+    """What the report files are made from: each page's results, in order, and what writes
+    them (None when a page's results are not known)."""
+    digest = fragments.report_digest(reports, _report_setup(templates).hexdigest())
+    return f"seo report {digest}" if digest is not None else None
+
+
+def _kept_report(written: Output, token: str | None) -> bool:
     """Leave the report files of the output folder (updated in place) as they are when
-    they show the same results (an edit that changes no page's results: an address, a
-    phone number, a photo); else the token to write them with. None: no token."""
-    token = fragments.report_digest(reports, _report_setup(templates).hexdigest())
-    if token is None:
-        return None
-    token = f"seo report {token}"
+    they were made from the same results (an edit that changes no page's results: an
+    address, a phone number, a photo)."""
     paths = [f"{REPORT_FOLDER}/{name}" for name in REPORT_FILES]
-    if all(written.previous_token(path) == token for path in paths):
-        for path in paths:
-            written.keep(path, token)
-        return ""
-    return token
+    if token is None or any(written.previous_token(path) != token for path in paths):
+        return False
+    for path in paths:
+        written.keep(path, token)
+    return True
 
 
 def _share(source: Path, target: Path, link: bool) -> None:
@@ -181,10 +184,8 @@ def analyze_and_report(
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
-        token = (
-            _keep_report(reports, templates, fragments, written) if written.fingerprints else None
-        )
-        if token != "":
+        token = _report_token(reports, templates, fragments) if written.fingerprints else None
+        if not _kept_report(written, token):
             wrote = _write_report(
                 reports,
                 folder,

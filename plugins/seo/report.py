@@ -201,7 +201,9 @@ class Fragments:
         if key is None:
             return make()
         entry = (kind, key, number)
-        found = self.used.get(entry) or self.known.get(entry)
+        found = self.used.get(entry)  # made by ``remember`` in this build
+        if found is None:
+            found = self.known.get(entry)
         if found is None:
             found = make()
         self.used[entry] = found
