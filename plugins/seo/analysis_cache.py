@@ -23,6 +23,7 @@ from kalo.incremental import file_digest
 from kalo.parallel import map_forked
 from kalo.pickle_file import read_pickle, replace_pickle
 from seo.analysis import analyze_page, keyphrase_index
+from seo.analysis.analyze import KeyOf
 from seo.analysis.checks.competing_pages import LISTED_URLS
 from seo.analysis.language import keyphrase_key
 from seo.analysis.model import PageReport
@@ -45,20 +46,19 @@ class KeyphraseKeys:
     """``keyphrase_key`` of each keyphrase and language, kept from the last build: Greek
     stemming is slow pure Python, and every build sees the same few hundred keyphrases."""
 
+    PREFIX = "keyphrase-keys-"
+
     def __init__(self, cache: Path):
         self.file = cache / f"{self.PREFIX}{_code_version()[:16]}.pickle"
         self.known: dict = read_pickle(self.file)
         self.used: dict = {}
 
-    PREFIX = "keyphrase-keys-"
-
     def __call__(self, keyphrase: str | None, lang: str) -> str | None:
         entry = (keyphrase, lang)
-        found = self.used.get(entry, self)
-        if found is self:
-            found = self.known[entry] if entry in self.known else keyphrase_key(keyphrase, lang)
-            self.used[entry] = found
-        return found
+        if entry not in self.used:
+            known = entry in self.known
+            self.used[entry] = self.known[entry] if known else keyphrase_key(keyphrase, lang)
+        return self.used[entry]
 
     def save(self) -> None:
         """Keep this build's keys (only when they are not those already kept)."""
@@ -71,7 +71,7 @@ def _job(
     site_host: str,
     index: Mapping[str, Sequence[str]],
     members: Mapping[str, frozenset[str]],
-    key_of: Callable[[str | None, str], str | None] = keyphrase_key,
+    key_of: KeyOf = keyphrase_key,
 ) -> dict[str, Any]:
     """The page as plain, picklable fields, with only its own keyphrase's competitors: the
     first few that the report names and their number (passing every competitor to every
