@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from datetime import date
@@ -242,6 +243,11 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             )
         )
 
+    @functools.cached_property
+    def _org_root(self) -> Path:
+        """The organizations' folder, resolved once: image paths are absolute and resolved."""
+        return Path(self.settings["ORG_PATH"]).resolve()
+
     def _images_of(self, slug: str) -> str:
         """The responsive images (logo, photos, those of its Markdown: every role) made from
         the files of one organization's folder, and its social images (a digest, made once
@@ -252,10 +258,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         digests = self.__dict__.setdefault("_image_digests", {})
         if slug in digests:
             return digests[slug]
-        # Image paths are absolute and resolved, like the organizations' folders.
-        root = self.__dict__.get("_org_root") or Path(self.settings["ORG_PATH"]).resolve()
-        self._org_root = root
-        images = site.folder_digests(root).get(slug)
+        images = site.folder_digests(self._org_root).get(slug)
         social = site.social.get(("organizations", slug))
         described = stable_repr([images, social])
         digests[slug] = hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest()
