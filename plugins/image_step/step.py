@@ -283,6 +283,8 @@ def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) ->
     """Every file of a stored step into the output; False if a cached file is gone."""
     if site is None:
         return False
+    if written.keep_all(_placed_files(site)):  # the output holds them all, as they were
+        return True
     root = str(cache_root)
     placed: set = set()
     for record in site.records.values():
@@ -298,6 +300,18 @@ def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) ->
             if not written.place(rel, cached, cached.rpartition("/")[2]):
                 return False
     return True
+
+
+def _placed_files(site: SiteImages) -> dict[str, str]:
+    """Every file a step puts into the output, with its token (``_place_stored``)."""
+    files = {}
+    for record in site.records.values():
+        for _fmt, _width, _height, path, _size, cache_file in record[7]:
+            files[path] = cache_file.rpartition("/")[2]
+    for social in site.social.values():
+        for name in ("og", "square"):
+            files[social[name]] = social[f"{name}_cache"].rpartition("/")[2]
+    return files
 
 
 def _store_step(key: str, site: SiteImages, image_settings) -> None:

@@ -20,9 +20,10 @@ def read_pickle(file: Path) -> dict:
 
 def replace_pickle(file: Path, value: dict, version_prefix: str) -> None:
     """Write ``value`` atomically (a reader never sees half of it), then delete the other
-    ``<version_prefix>*.pickle`` files: another day or code version, never read again."""
+    ``<version_prefix>*.pickle`` files (and the changes files of ``PickleStore`` beside
+    them): another day or code version, never read again."""
     write_atomic(file, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    for old in file.parent.glob(f"{version_prefix}*.pickle"):
+    for old in file.parent.glob(f"{version_prefix}*.pickle*"):
         if old != file:
             old.unlink(missing_ok=True)
 
@@ -40,6 +41,9 @@ class PickleStore:
         self.file = Path(file)
         self.prefix = version_prefix
         self.delta_file = self.file.with_name(self.file.name + ".changes")
+        self._read()
+
+    def _read(self) -> None:
         stored = read_pickle(self.file)
         self.token = stored.get("token") if isinstance(stored.get("token"), str) else None
         self.base: dict = stored.get("entries", {}) if self.token else {}
@@ -66,3 +70,20 @@ class PickleStore:
         token = secrets.token_hex(8)
         replace_pickle(self.file, {"token": token, "entries": used}, self.prefix)
         self.delta_file.unlink(missing_ok=True)
+
+
+class LazyPickleStore(PickleStore):
+    """A ``PickleStore`` read when first used: for a large cache that most builds do not
+    need (the SEO report's parts, needed only when the report is written again)."""
+
+    def __init__(self, file: Path, version_prefix: str):
+        self.file = Path(file)
+        self.prefix = version_prefix
+        self.delta_file = self.file.with_name(self.file.name + ".changes")
+
+    def __getattr__(self, name: str):
+        # Called only for attributes not set yet: those ``_read`` sets.
+        if name in ("token", "base", "changes", "known"):
+            self._read()
+            return getattr(self, name)
+        raise AttributeError(name)

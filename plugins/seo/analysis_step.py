@@ -19,7 +19,7 @@ from kalo import i18n, timing
 from kalo.cache import cache_dir
 from kalo.files import replacing
 from kalo.output import Output, output_of
-from kalo.pickle_file import PickleStore
+from kalo.pickle_file import LazyPickleStore, PickleStore
 from kalo.problems import Problem, raise_if_errors
 from seo.analysis import PageReport, failing_pages
 from seo.analysis_cache import analyze_written
@@ -54,8 +54,10 @@ def note_page(path, context) -> WrittenPage | None:
 
 
 REPORT_FILES = ("report.json", "index.html", "report.txt")
-# Each page's parts of the report, kept from the last build (seo.report.Fragments).
+# Each page's parts of the report, kept from the last build (seo.report.Fragments): the
+# parts, and each page's summary and places.
 FRAGMENTS = "fragments"
+SUMMARIES = "summaries"
 # Report folders kept in the cache: the current one and the one before (bounded disk use).
 CACHED_REPORTS = 2
 
@@ -112,6 +114,11 @@ def _share(source: Path, target: Path, link: bool) -> None:
     shutil.copyfile(source, target)
 
 
+def _cached_report(folder: Path) -> bool:
+    """The report made from the same results is in the cache (``_write_report``)."""
+    return all((folder / name).is_file() for name in REPORT_FILES)
+
+
 def _write_report(
     reports,
     folder: Path,
@@ -126,7 +133,7 @@ def _write_report(
     else each page's parts of the report come from the last build when its results and
     its place are the same (``seo.report.Fragments``)."""
     cached = cache / key
-    if all((cached / name).is_file() for name in REPORT_FILES):
+    if _cached_report(cached):
         for name in REPORT_FILES:
             _share(cached / name, folder / name, link)
         os.utime(cached)  # the newest: kept
@@ -155,42 +162,62 @@ def analyze_and_report(
     seo_settings = get_settings(settings)
     site_host = urlsplit(site_url).hostname or ""
     cache = cache_dir(settings, "seo")
-    keys: list[str] = []
-    report_keys: dict[int, str] = {}
     templates = Path(settings["THEME"]) / "templates"
     written = output_of(settings)
-    # Each page's parts of the report, from the last build (incremental builds only).
-    kept = cache / "reports" / f"{FRAGMENTS}-{_report_setup(templates).hexdigest()[:16]}.pickle"
-    store = PickleStore(kept, f"{FRAGMENTS}-") if written.incremental else None
-    fragments = Fragments(store.known if store is not None else {}, report_keys)
-    # Pages kept in the output folder are read there; their digests are known (kalo.output).
-    reports = analyze_written(
-        pages,
-        site_host,
-        seo_settings,
-        cache,
-        keys,
-        build_settings=settings,
-        digests=[written.digest(page.path) for page in pages],
-        report_keys=report_keys,
-        stand_in=fragments.stand_in if written.incremental else None,
-        readable=written.readable,
-    )
-    analysed = [report for report in reports if isinstance(report, PageReport)]
-    failures = failing_pages(analysed, seo_settings)
-    failing = {id(failure.report) for failure in failures}
-    for report in analysed:
-        fragments.remember(report, id(report) in failing)
+    # Each page's parts of the report, from the last build (incremental builds only): its
+    # summary and places in one store, the parts (large) in another, read when needed.
+    setup = _report_setup(templates).hexdigest()[:16]
+    folder_of_stores = cache / "reports"
+    summaries = parts = None
+    if written.incremental:
+        summaries = PickleStore(folder_of_stores / f"{SUMMARIES}-{setup}.pickle", f"{SUMMARIES}-")
+        parts = LazyPickleStore(folder_of_stores / f"{FRAGMENTS}-{setup}.pickle", f"{FRAGMENTS}-")
+
+    def analysed_with(stand_in: bool) -> tuple[Fragments, list[str], tuple, list]:
+        report_keys: dict[int, str] = {}
+        fragments = Fragments(
+            summaries.known if summaries is not None else {},
+            report_keys,
+            parts=(lambda: parts.known) if parts is not None else None,
+        )
+        keys: list[str] = []
+        # Pages kept in the output folder are read there; their digests are known
+        # (kalo.output).
+        reports = analyze_written(
+            pages,
+            site_host,
+            seo_settings,
+            cache,
+            keys,
+            build_settings=settings,
+            digests=[written.digest(page.path) for page in pages],
+            report_keys=report_keys,
+            stand_in=fragments.stand_in if stand_in else None,
+            readable=written.readable,
+        )
+        analysed = [report for report in reports if isinstance(report, PageReport)]
+        failures = failing_pages(analysed, seo_settings)
+        failing = {id(failure.report) for failure in failures}
+        for report in analysed:
+            fragments.remember(report, id(report) in failing)
+        return fragments, keys, reports, failures
+
+    fragments, keys, reports, failures = analysed_with(stand_in=written.incremental)
     folder = output / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
         token = _report_token(reports, templates, fragments) if written.fingerprints else None
         if not _kept_report(written, token):
+            report_key = _report_key(keys, templates)
+            cached = _cached_report(folder_of_stores / report_key)
+            if not cached and not fragments.kept_parts_complete():
+                # The parts' store was lost or damaged: every page's parts made again.
+                fragments, keys, reports, failures = analysed_with(stand_in=False)
             wrote = _write_report(
                 reports,
                 folder,
-                cache / "reports",
-                _report_key(keys, templates),
+                folder_of_stores,
+                report_key,
                 templates,
                 fragments,
                 # Post-processing (publish) rewrites output files: the cache keeps copies.
@@ -198,8 +225,11 @@ def analyze_and_report(
             )
             for name in REPORT_FILES:
                 written.wrote(f"{REPORT_FOLDER}/{name}", token)
-            if store is not None and wrote:
-                store.save(fragments.used)
+            if summaries is not None and parts is not None and wrote:
+                kept_summaries, kept_parts = fragments.for_stores()
+                # Parts first: a summary never names parts that were not kept.
+                parts.save(kept_parts)
+                summaries.save(kept_summaries)
     raise_if_errors(
         Problem(
             file=failure.report.source or failure.report.url,

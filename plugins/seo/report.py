@@ -185,16 +185,35 @@ class KnownReport:
 
 class Fragments:
     """Each page's parts of the report (its row and section in the HTML page, its line of
-    the JSON), by what they are made of: the page's report (its cache key, ``keys``: the
-    ``id`` of each ``PageReport`` → its key) and its place. ``known``: those of the last
-    build; ``used``: this build's, to keep for the next."""
+    the JSON, its details in the table), by what they are made of: the page's report (its
+    cache key, ``keys``: the ``id`` of each ``PageReport`` → its key) and its place.
 
-    def __init__(self, known: dict | None = None, keys: dict[int, str] | None = None):
+    Two stores of the last build: ``known``, each page's summary and places (small, read
+    by every build: it says which pages need no analysis), and the parts themselves
+    (``parts()``, 20 MB at 1,000 organizations), read only when the report is written.
+    ``used``: this build's summaries and parts, to keep for the next (``for_stores``)."""
+
+    def __init__(
+        self,
+        known: dict | None = None,
+        keys: dict[int, str] | None = None,
+        parts: Callable[[], dict] | None = None,
+    ):
         self.known = known if known is not None else {}
         self.keys = keys if keys is not None else {}
+        self._read_parts = parts
+        self._parts: dict | None = None
         self.used: dict = {}
         # ``id`` of each page's report → a digest of its results (``remember``, ``stand_in``).
         self.results: dict[int, str] = {}
+        # (cache key, place) of each page that stands in for its kept parts.
+        self.standing_in: list[tuple[str, int]] = []
+
+    @property
+    def parts(self) -> dict:
+        if self._parts is None:
+            self._parts = self._read_parts() if self._read_parts is not None else {}
+        return self._parts
 
     def get(self, kind: str, page: PageReport, number: int, make: Callable[[], str]) -> str:
         key = self.keys.get(id(page))
@@ -203,7 +222,7 @@ class Fragments:
         entry = (kind, key, number)
         found = self.used.get(entry)  # made by ``remember`` in this build
         if found is None:
-            found = self.known.get(entry)
+            found = self.parts.get(entry)
         if found is None:
             found = make()
         self.used[entry] = found
@@ -212,22 +231,46 @@ class Fragments:
     PARTS = ("json", "details")  # made once per page; "row" and "section" per place too
 
     def stand_in(self, key: str, number: int) -> KnownReport | None:
-        """A page whose every part is kept (its results and its place unchanged): what the
+        """A page whose every part was kept (its results and its place unchanged): what the
         report needs of it besides those parts, without its results. None otherwise, or
-        when the page fails the build (its results are needed then)."""
+        when the page fails the build (its results are needed then). Its parts are read
+        only if the report is written (``kept_parts_complete``)."""
         summary = self.known.get(("summary", key, 0))
-        if summary is None or summary[-1]:
+        if summary is None or summary[-1] or ("place", key, number) not in self.known:
             return None
-        entries = [(kind, key, 0) for kind in self.PARTS]
-        entries += [("row", key, number), ("section", key, number)]
-        if not all(entry in self.known for entry in entries):
-            return None
-        for entry in [*entries, ("summary", key, 0)]:
-            self.used[entry] = self.known[entry]
+        self.used[("summary", key, 0)] = summary
+        self.standing_in.append((key, number))
         page = KnownReport(*summary[:-2])
         self.keys[id(page)] = key
         self.results[id(page)] = summary[-2]
         return page
+
+    def kept_parts_complete(self) -> bool:
+        """Before the report is written: every part of the pages that stand in is there
+        (False when the parts' store was lost or damaged: those pages are analysed again)."""
+        parts = self.parts
+        for key, number in self.standing_in:
+            entries = [(kind, key, 0) for kind in self.PARTS]
+            entries += [("row", key, number), ("section", key, number)]
+            if not all(entry in parts for entry in entries):
+                return False
+            for entry in entries:
+                self.used[entry] = parts[entry]
+        return True
+
+    def for_stores(self) -> tuple[dict, dict]:
+        """This build's (summaries and places, parts), for the two stores. A page's place
+        is kept when its row is: a page with a summary and that place has every part."""
+        summaries: dict = {}
+        parts: dict = {}
+        for entry, value in self.used.items():
+            if entry[0] == "summary":
+                summaries[entry] = value
+            else:
+                parts[entry] = value
+                if entry[0] == "row":
+                    summaries[("place", entry[1], entry[2])] = True
+        return summaries, parts
 
     def remember(self, page: PageReport, fails: bool) -> None:
         """What ``stand_in`` gives of this page in the next build."""

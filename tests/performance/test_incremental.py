@@ -593,6 +593,35 @@ def test_keyphrase_keys_kept_from_the_last_build_are_those_it_would_make(tmp_pat
     }
 
 
+def test_a_lost_store_of_the_seo_reports_parts_makes_them_again(site, tmp_path):
+    """Pages whose results did not change stand in for their kept parts of the report. When
+    the store of those parts is gone or damaged (and only the small store of summaries is
+    left), they are analysed again: the report is still the one a clean build writes."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    stores = cache / "seo" / "reports"
+    parts = sorted(stores.glob("fragments-*.pickle*"))
+    assert parts and sorted(stores.glob("summaries-*.pickle"))
+    for number, path in enumerate(parts):
+        if number == 0:
+            path.write_bytes(b"not a pickle")
+        else:
+            path.unlink()
+    for old in stores.iterdir():  # the report folders cached by their results: none left
+        if old.is_dir():
+            shutil.rmtree(old)
+    about = source / "organizations" / "foreas-00006" / "about.el.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nΜια ακόμη παράγραφος για το κείμενο.\n",
+        encoding="utf-8",
+    )
+    assert _build(source, output, cache)
+    clean = tmp_path / "clean"
+    _build(source, clean, tmp_path / "clean-cache", incremental_build=False)
+    for name in ("index.html", "report.json", "report.txt"):
+        assert (output / "seo" / name).read_bytes() == (clean / "seo" / name).read_bytes(), name
+
+
 def test_the_seo_report_is_kept_until_a_pages_results_change(site, tmp_path):
     """An address changes the page, not its keyword analysis: the report files stay (same
     files). A longer text changes its results: the report is written again, as a clean
