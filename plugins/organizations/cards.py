@@ -74,13 +74,15 @@ class CardCache:
         self.known: dict[str, str] = self.store.known if self.store is not None else {}
         self.made: dict[CardKey, Markup] = {}
         self.used: dict[str, str] = {}
+        self._lasting: dict[CardKey, str] = {}  # each card's key across builds
+        self._digests: dict[CardKey, str] = {}  # each card's digest, made once
         # Cards are described by what they show: pages may be fingerprinted by them.
         self.lasting = file is not None
 
     def _lasting_key(self, key: CardKey) -> str | None:
         if self.file is None or self.describe is None:
             return None
-        keys = self.__dict__.setdefault("_lasting", {})
+        keys = self._lasting
         found = keys.get(key)
         if found is None:
             slug, lang, level, lazy = key
@@ -121,13 +123,12 @@ class CardCache:
 
     def digest(self, key: CardKey) -> str:
         """The digest of a card (``prepare`` first: it says how cards are rendered)."""
-        digests = self.__dict__.setdefault("_digests", {})
-        found = digests.get(key)
+        found = self._digests.get(key)  # a profile asks for some 12 partners' cards
         if found is None:
             if self.get(key) is None:
                 self.prepare(*self._renderer[:2], [key], *self._renderer[2:])
             html = self.made[key]
-            found = digests[key] = hashlib.sha256(
+            found = self._digests[key] = hashlib.sha256(
                 str(html).encode("utf-8", "surrogatepass")
             ).hexdigest()
         return found
@@ -136,11 +137,7 @@ class CardCache:
         """The live preview: these organizations changed; their cards are made again, from
         ``by_slug`` (the new directory's organizations)."""
         slugs = set(slugs)
-        for made in (
-            self.made,
-            self.__dict__.get("_digests", {}),
-            self.__dict__.get("_lasting", {}),
-        ):
+        for made in (self.made, self._digests, self._lasting):
             for key in [key for key in made if key[0] in slugs]:
                 del made[key]
         renderer = getattr(self, "_renderer", None)

@@ -238,10 +238,24 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                     )
                     for match in self.directory.possible_partners[org.slug]
                 ],
-                (self.context.get("workshops_by_org") or {}).get(org.slug),
+                self._workshops_of(org.slug),
                 self._images_of(org.slug),
             )
         )
+
+    def _workshops_of(self, slug: str) -> tuple[str, ...] | None:
+        """The sessions an organization took part in, each as a digest of its whole model
+        (made once per session and build: a session's text is long, and it is named on
+        the profiles of all its organizations, in both languages)."""
+        workshops = (self.context.get("workshops_by_org") or {}).get(slug)
+        if workshops is None:
+            return None
+        digests = self.__dict__.setdefault("_workshop_digests", {})
+        for workshop in workshops:
+            if id(workshop) not in digests:
+                described = stable_repr(workshop).encode("utf-8", "surrogatepass")
+                digests[id(workshop)] = hashlib.sha256(described).hexdigest()
+        return tuple(digests[id(workshop)] for workshop in workshops)
 
     @functools.cached_property
     def _org_root(self) -> Path:
