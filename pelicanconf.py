@@ -26,6 +26,8 @@ ORG_PATH = str(ROOT / "organizations")
 THEME = str(ROOT / "theme")
 
 # Plugins are listed explicitly: with PLUGINS unset Pelican would load every installed one.
+# Their generators write in this order (after Pelican's own pages). Search comes right after
+# the last kind of page it indexes: its index is made beside the rest of the build.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "bilingual",
@@ -33,10 +35,10 @@ PLUGINS = [
     "seo",
     "organizations",
     "workshops",
+    "search",
     "image_step",
     "opendata",
     "figures",
-    "search",
     "map",
     "flyers",
     "web_editor",
