@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kalo.safe_yaml import load_project_yaml
 
 CODES_FILE = Path(__file__).parent / "data" / "codes.yaml"
 
@@ -15,7 +15,7 @@ LANGS = ("el", "en")
 @lru_cache(maxsize=1)
 def all_codes() -> dict[str, dict[str, dict]]:
     with CODES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_project_yaml(handle)
 
 
 def codes(list_name: str) -> tuple[str, ...]:

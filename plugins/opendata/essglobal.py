@@ -12,9 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kalo import codes
+from kalo.safe_yaml import load_project_yaml
 from opendata.records import Record, coordinate
 from organizations import urls as org_urls
 
@@ -40,7 +39,7 @@ CONTEXT = {
 @lru_cache(maxsize=1)
 def mapping() -> dict:
     with MAPPING_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_project_yaml(handle)
 
 
 def concept(scheme: str, notation: str | None) -> str | None:

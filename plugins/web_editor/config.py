@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from kalo.safe_yaml import load_project_yaml
+
 # The content folders of the generated form, and the settings that place them.
 FOLDERS = {
     "organizations": "ORG_PATH",
@@ -60,8 +62,7 @@ def content_folder(generated: str, settings: dict, root: Path) -> str:
 
 
 def served_config(generated_text: str, options: dict, settings: dict) -> str:
-    # The generated form is ours, not a volunteer's: libyaml reads it ten times faster.
-    config = yaml.load(generated_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    config = load_project_yaml(generated_text)  # the generated form is ours
     root = repo_root(options, settings)
     for collection in config["collections"]:
         collection["folder"] = content_folder(collection["folder"], settings, root)

@@ -9,6 +9,7 @@ import pytest
 
 from kalo.safe_yaml import (
     decode_utf8,
+    load_project_yaml,
     parent_path,
     parse_yaml_bytes,
     parse_yaml_text,
@@ -196,3 +197,20 @@ def test_decode_utf8_drops_bom():
 )
 def test_parent_path(path, parent):
     assert parent_path(path) == parent
+
+
+def test_the_projects_own_data_files_read_as_pyyamls_safe_loader_reads_them():
+    """The codes, the ESSGLOBAL mapping and the web editor's form are read by libyaml
+    (every build reads the codes): the same data as the pure-Python safe loader gives."""
+    import yaml
+
+    from sitebuild import ROOT
+
+    files = [
+        ROOT / "plugins" / "kalo" / "data" / "codes.yaml",
+        ROOT / "plugins" / "opendata" / "data" / "essglobal.yaml",
+    ]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert load_project_yaml(text) == yaml.safe_load(text), path
+        assert load_project_yaml(text), path
