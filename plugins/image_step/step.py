@@ -369,6 +369,8 @@ def _social_jobs(directory, programme, output: Path):
 
     pages = []  # (kind, slug), in the order the jobs are made
     jobs = []
+    social = output / "images" / "social"
+    into_organizations, into_workshops = social / "organizations", social / "workshops"
     for org in directory:
         picture = (
             org.logo.path
@@ -382,7 +384,7 @@ def _social_jobs(directory, programme, output: Path):
                 org.name.el,
                 subtitle,
                 picture,
-                output / "images" / "social" / "organizations",
+                into_organizations,
                 stem=org.slug,
             )
         )
@@ -394,7 +396,7 @@ def _social_jobs(directory, programme, output: Path):
                 workshop.title,
                 codes.label("series", workshop.series, "el"),
                 photo,
-                output / "images" / "social" / "workshops",
+                into_workshops,
                 stem=workshop.slug,
             )
         )

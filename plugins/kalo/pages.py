@@ -37,8 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections import ChainMap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,11 +130,12 @@ class PageBatch:
             local.update(page.render_values())
         return local
 
-    def _signal_context(self, page: _Page) -> ChainMap:
+    def _signal_context(self, page: _Page) -> PageContext:
         """The same values for ``content_written``, without copying the whole context for
         each page (listeners only read it)."""
         own = {"localsiteurl": self.context.get("localsiteurl"), "output_file": page.name}
-        return ChainMap(page.kwargs, own, self.context)
+        own.update(page.kwargs)
+        return PageContext(own, self.context)
 
     def _render(
         self, page: _Page, output: str, store: PageStore | None, served: bool = False
@@ -196,6 +196,37 @@ class PageBatch:
             for page in self.pages:
                 path = os.path.join(output_path, page.name)
                 signals.content_written.send(path, context=self._signal_context(page))
+
+
+class PageContext(Mapping):
+    """A page's own values over the build's context, read-only: what ``content_written``
+    gives its listeners. A ``ChainMap`` did the same, but its ``get`` and ``in`` are
+    Python loops over its maps, and the listeners look up some 30 values for each of the
+    4,000 pages (kept ones too) of a build at 1,000 organizations."""
+
+    __slots__ = ("_own", "_base")
+
+    def __init__(self, own: dict, base: Mapping):
+        self._own = own
+        self._base = base
+
+    def __getitem__(self, key):
+        own = self._own
+        return own[key] if key in own else self._base[key]
+
+    def get(self, key, default=None):
+        own = self._own
+        return own[key] if key in own else self._base.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        return key in self._own or key in self._base
+
+    def __iter__(self) -> Iterator:
+        yield from self._own
+        yield from (key for key in self._base if key not in self._own)
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(1 for key in self._base if key not in self._own)
 
 
 class PageStore:

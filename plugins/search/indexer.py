@@ -262,7 +262,7 @@ def place_parts(parts: Sequence[Part], bundle: str, cache: Path, written: Output
             relative = os.path.relpath(folder, source).replace(os.sep, "/")
             into = f"{bundle}/{part.folder}" + ("" if relative == "." else f"/{relative}")
             for name in files:
-                written.place(f"{into}/{name}", Path(folder) / name, part.key)
+                written.place(f"{into}/{name}", os.path.join(folder, name), part.key)
     languages = sorted({lang for part in parts for lang in part.languages})
     listing = {
         lang: [f"{part.folder}/" for part in parts if lang in part.languages] for lang in languages
