@@ -86,7 +86,7 @@ class Directory:
                 org.slug: sort_key(org.name.get(lang)) for org in self.organizations
             }
         missing = [org for org in orgs if org.slug not in keys]
-        for org in missing:  # not published: only the live preview's old pages name them
+        for org in missing:  # any organization a caller passes that the directory does not hold
             keys[org.slug] = sort_key(org.name.get(lang))
         return sorted(orgs, key=lambda org: keys[org.slug])
 
