@@ -247,10 +247,16 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         """The sessions an organization took part in, each as a digest of its whole model
         (made once per session and build: a session's text is long, and it is named on
         the profiles of all its organizations, in both languages)."""
-        workshops = (self.context.get("workshops_by_org") or {}).get(slug)
+        by_org = self.context.get("workshops_by_org") or {}
+        workshops = by_org.get(slug)
         if workshops is None:
             return None
-        digests = self.__dict__.setdefault("_workshop_digests", {})
+        # Keyed by ``id``, so kept with the mapping they were made from: its sessions stay
+        # alive (no id is reused), and a new programme (the live preview) starts afresh.
+        made = self.__dict__.get("_workshop_digests")
+        if made is None or made[0] is not by_org:
+            made = self._workshop_digests = (by_org, {})
+        digests = made[1]
         for workshop in workshops:
             if id(workshop) not in digests:
                 described = stable_repr(workshop).encode("utf-8", "surrogatepass")
