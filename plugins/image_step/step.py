@@ -283,7 +283,7 @@ def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) ->
     """Every file of a stored step into the output; False if a cached file is gone."""
     if site is None:
         return False
-    if written.keep_all(_placed_files(site)):  # the output holds them all, as they were
+    if written.in_place and written.keep_all(_placed_files(site)):  # all there, as they were
         return True
     root = str(cache_root)
     placed: set = set()
