@@ -38,10 +38,13 @@ class PickleStore:
     ``known`` it kept are the same objects, so that unchanged ones are not written)."""
 
     def __init__(self, file: Path, version_prefix: str):
+        self._locate(file, version_prefix)
+        self._read()
+
+    def _locate(self, file: Path, version_prefix: str) -> None:
         self.file = Path(file)
         self.prefix = version_prefix
         self.delta_file = self.file.with_name(self.file.name + ".changes")
-        self._read()
 
     def _read(self) -> None:
         stored = read_pickle(self.file)
@@ -77,9 +80,7 @@ class LazyPickleStore(PickleStore):
     need (the SEO report's parts, needed only when the report is written again)."""
 
     def __init__(self, file: Path, version_prefix: str):
-        self.file = Path(file)
-        self.prefix = version_prefix
-        self.delta_file = self.file.with_name(self.file.name + ".changes")
+        self._locate(file, version_prefix)
 
     def __getattr__(self, name: str):
         # Called only for attributes not set yet: those ``_read`` sets.
