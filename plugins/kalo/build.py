@@ -24,8 +24,15 @@ must fingerprint or must not reuse (``kalo.incremental.declare_input``,
 
 from __future__ import annotations
 
-import argparse
 import gc
+
+if __name__ == "__main__":
+    # A build allocates many objects that live until its end: the cyclic garbage collector
+    # runs less often (it still runs: rendering leaves cycles behind). Set before the
+    # imports, which alone make 56,000 objects and 145 collections (0.04 s).
+    gc.set_threshold(50_000, 20, 100)
+
+import argparse
 import logging
 import os
 import shutil
@@ -201,7 +208,4 @@ def _exit(code: int) -> None:
 
 
 if __name__ == "__main__":
-    # A build allocates many objects that live until its end: the cyclic garbage collector
-    # runs less often (it still runs: rendering leaves cycles behind).
-    gc.set_threshold(50_000, 20, 100)
     _exit(main())
