@@ -73,11 +73,7 @@ def pagefind_binary(configured: str | None) -> Path:
                 f"το πρόγραμμα Pagefind {configured} (SEARCH_PAGEFIND_BINARY) δεν υπάρχει.",
             )
         return Path(configured)
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        get_executable = None
-    binary = get_executable() if get_executable else None
+    binary = _installed_pagefind()
     if binary is None or not Path(binary).exists():
         _fail(
             "the Pagefind binary is missing: install the pinned `pagefind[extended]` "
@@ -86,6 +82,28 @@ def pagefind_binary(configured: str | None) -> Path:
             "ή ορίστε το SEARCH_PAGEFIND_BINARY.",
         )
     return Path(binary)
+
+
+def _installed_pagefind() -> Path | None:
+    """The binary of the pinned ``pagefind_bin_extended`` package, asked of it directly:
+    ``pagefind.service`` finds the same one but imports asyncio first (12 ms a build).
+    Anything else (``PAGEFIND_BINARY_PATH``, another wheel, one on the PATH) is left to
+    ``pagefind.service``, as before."""
+    if not os.environ.get("PAGEFIND_BINARY_PATH"):
+        try:
+            from pagefind_bin_extended import get_executable as extended
+        except ImportError:
+            pass
+        else:
+            try:
+                return Path(extended())
+            except FileNotFoundError:
+                pass
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    return get_executable()
 
 
 # --- the parts ---------------------------------------------------------------------------

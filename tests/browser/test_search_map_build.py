@@ -246,3 +246,19 @@ def test_the_live_preview_starts_no_index_job_of_its_own(monkeypatch, tmp_path):
     )
     search.start_indexing(settings)
     assert search._builds[output]["job"] is None
+
+
+def test_the_pagefind_binary_is_the_one_pagefind_itself_would_run(monkeypatch, tmp_path):
+    """The build asks the pinned binary package directly (without pagefind.service's
+    asyncio); it must find what pagefind.service finds, and PAGEFIND_BINARY_PATH, which
+    only pagefind.service knows, still wins."""
+    from pagefind.service import get_executable
+    from search.indexer import pagefind_binary
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    assert pagefind_binary(None) == get_executable()
+    assert pagefind_binary(None).is_file()
+    other = tmp_path / "pagefind"
+    other.write_text("#!/bin/sh\n")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(other))
+    assert pagefind_binary(None) == other
