@@ -6,6 +6,7 @@ from pelican.generators import Generator
 
 from figures import stats, svg
 from kalo.i18n import LANGS, lang_prefix
+from kalo.incremental import stable_repr
 from kalo.pages import PageBatch
 
 
@@ -30,7 +31,6 @@ class FiguresGenerator(Generator):
             "exchange": stats.exchange(orgs, lang),
             "series": None,
             "people": None,
-            "programme": self.programme,
         }
         if self.programme is not None:
             out["series"] = stats.workshop_series(self.programme, lang)
@@ -48,6 +48,7 @@ class FiguresGenerator(Generator):
             def chart(chart_id, title, bars, series=(), _lang=lang):
                 return svg.bar_chart(chart_id, title, bars, _lang, tuple(series))
 
+            figures = self.figures(lang)
             batch.add(
                 f"{url}index.html",
                 self.get_template("figures"),
@@ -58,7 +59,10 @@ class FiguresGenerator(Generator):
                 noindex=False,
                 seo_kind=None,
                 lastmod=lastmod,
-                figures=self.figures(lang),
+                figures=figures,
                 bar_chart=chart,
+                # Counts and labels only (frozen dataclasses): an edit that changes no
+                # figure (an address, a text) leaves the page as it is.
+                shows=stable_repr((lang, lastmod, sorted(figures.items()))),
             )
         batch.write(writer)

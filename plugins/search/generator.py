@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from kalo.i18n import LANGS, lang_prefix
+from kalo.incremental import stable_repr
 from kalo.pages import PageBatch
 from search.settings import search_settings
 
@@ -27,6 +28,17 @@ class SearchPageGenerator(Generator):
 
         start_indexing(self.settings)
         counterparts = {lang: search_url(lang, options["SEARCH_PAGE"]) for lang in LANGS}
+        # Besides the site's own inputs, the page shows (without JavaScript) the facets'
+        # values and how many organizations each has.
+        directory = self.context.get("organizations")
+        facets = (
+            sorted(
+                (name, [(value.code, len(value.slugs)) for value in values])
+                for name, values in directory.facets.items()
+            )
+            if directory is not None
+            else None
+        )
         batch = PageBatch(self.context, self.settings, name="search")
         for lang in LANGS:
             batch.add(
@@ -39,5 +51,6 @@ class SearchPageGenerator(Generator):
                 noindex=True,
                 seo_kind=None,
                 search_bundle=options["SEARCH_BUNDLE_DIR"] + "/",
+                shows=stable_repr(facets),
             )
         batch.write(writer)

@@ -23,5 +23,6 @@ class NotFoundGenerator(Generator):
                 counterparts=counterparts,
                 alternates={},
                 noindex=True,
+                shows="",  # the site's own inputs only (theme, static pages, settings)
             )
         batch.write(writer)

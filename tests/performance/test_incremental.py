@@ -650,3 +650,40 @@ def test_the_seo_report_is_kept_until_a_pages_results_change(site, tmp_path):
     _build(source, clean, tmp_path / "clean-cache", incremental_build=False)
     for name, path in report.items():
         assert path.read_bytes() == (clean / "seo" / name).read_bytes(), name
+
+
+def test_the_figures_search_and_404_pages_are_kept_until_what_they_show_changes(site):
+    """The figures show counts, the search page (without JavaScript) the facets' values
+    and counts, the 404 page nothing but the site's own inputs: an address edit keeps all
+    three; a new offer changes the first two, which are made again and say so."""
+    import yaml
+
+    from kalo.codes import codes
+
+    source, output, cache, work = site
+    _build(source, output, cache)
+    pages = ["figures/index.html", "search/index.html", "404.html"]
+    pages += [f"en/{page}" for page in pages]
+    slug = "foreas-00021"
+    profile = source / "organizations" / slug / "profile.yaml"
+    before = _inodes(output)
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Κάτω", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    after = _inodes(output)
+    assert after[f"organizations/{slug}/index.html"] != before[f"organizations/{slug}/index.html"]
+    assert {page: after[page] for page in pages} == {page: before[page] for page in pages}
+
+    values = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    offer = next(code for code in codes("exchange") if code not in values.get("offers", []))
+    values["offers"] = [*values.get("offers", []), offer]
+    profile.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    assert _build(source, output, cache)
+    latest = _inodes(output)
+    for page in pages:
+        made_again = latest[page] != after[page]
+        assert made_again == (not page.endswith("404.html")), page
+    clean = work / "clean-figures"
+    _build(source, clean, work / "clean-figures-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
