@@ -18,6 +18,7 @@ from opendata.records import Record, csv_cells, flat_row, json_record
 CSV_BOM = "\ufeff"
 # Where a list of parts goes in a JSON container (``spliced``): a string no data contains.
 _SLOT = "\x00kalo-parts\x00"
+_MARKER = json.dumps(_SLOT)
 
 
 def to_json(data) -> bytes:
@@ -33,20 +34,41 @@ def spliced(container, parts: list[str]) -> bytes:
     """``to_json(container)`` with its one list ``SLOT`` being the items whose JSON texts
     (``json_text``) are ``parts``: the same bytes as serializing the whole, made from
     texts kept per organization. ``container`` is ``SLOT`` itself for a bare list."""
+    prefix = item_prefix(container)
+    return spliced_items(container, [list_item(prefix, part) for part in parts])
+
+
+def _slot(container) -> tuple[str, int]:
+    """``to_json(container)``'s text, and how far its slot's line is indented."""
     text = json_text(container)
-    marker = json.dumps(_SLOT)
-    at = text.index(marker)
+    at = text.index(_MARKER)
     lead = at - (text.rfind("\n", 0, at) + 1)
     if container != _SLOT:  # the list is the value of a key, on that key's line
         line = text[text.rfind("\n", 0, at) + 1 : at]
         lead = len(line) - len(line.lstrip(" "))
-    if not parts:
-        listed = "[]"
+    return text, lead
+
+
+def item_prefix(container) -> str:
+    """How far the items of ``container``'s slot list are indented."""
+    return " " * (_slot(container)[1] + 2)
+
+
+def list_item(prefix: str, part: str) -> bytes:
+    """A JSON text (``json_text``) as the bytes it has as an item of a slot list whose
+    ``item_prefix`` is ``prefix``: kept per organization, so that a build joins bytes."""
+    return (prefix + part.replace("\n", "\n" + prefix)).encode("utf-8")
+
+
+def spliced_items(container, items: list[bytes]) -> bytes:
+    """``spliced`` from items already made by ``list_item`` for this ``container``."""
+    text, lead = _slot(container)
+    head, _, tail = text.partition(_MARKER)
+    if not items:
+        listed = b"[]"
     else:
-        prefix = " " * (lead + 2)
-        items = [prefix + part.replace("\n", "\n" + prefix) for part in parts]
-        listed = "[\n" + ",\n".join(items) + "\n" + " " * lead + "]"
-    return (text.replace(marker, listed, 1) + "\n").encode("utf-8")
+        listed = b"[\n" + b",\n".join(items) + b"\n" + b" " * lead + b"]"
+    return head.encode("utf-8") + listed + (tail + "\n").encode("utf-8")
 
 
 SLOT = _SLOT
@@ -64,8 +86,12 @@ def csv_line(cells: list[str]) -> str:
 
 
 def csv_from_lines(lines: list[str]) -> bytes:
+    return csv_from_line_bytes([line.encode("utf-8") for line in lines])
+
+
+def csv_from_line_bytes(lines: list[bytes]) -> bytes:
     header = csv_line([field.name for field in CSV_FIELDS])
-    return (CSV_BOM + header + "".join(lines)).encode("utf-8")
+    return (CSV_BOM + header).encode("utf-8") + b"".join(lines)
 
 
 def organizations_csv(records: list[Record]) -> bytes:
@@ -86,8 +112,11 @@ def geojson_feature(record: Record) -> dict | None:
     }
 
 
+GEOJSON_CONTAINER = {"type": "FeatureCollection", "features": SLOT}
+
+
 def geojson_from_parts(parts: list[str]) -> bytes:
-    return spliced({"type": "FeatureCollection", "features": SLOT}, parts)
+    return spliced(GEOJSON_CONTAINER, parts)
 
 
 def organizations_geojson(records: list[Record]) -> bytes:

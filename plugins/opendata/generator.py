@@ -1,12 +1,14 @@
 """Pelican glue: gather the published organizations, then write /data/ and its page.
 
 Every file is made from each organization's parts (its JSON object, CSV line, GeoJSON
-feature, ESSGLOBAL node and Murmurations profile, as text), kept across builds by a key
-of what they are made from (``_part_key``: the organization's model and those of its
-partners, the site's inputs): an edit makes the parts of the organizations it changed,
-and the files are put together from the parts, with the same bytes as made whole
-(``exports.spliced``). A file whose bytes did not change stays in the output folder that
-the build updates in place (``kalo.output``).
+feature, ESSGLOBAL node and Murmurations profile), kept across builds by a key of what
+they are made from (``_part_key``: the organization's model and those of its partners,
+the site's inputs): an edit makes the parts of the organizations it changed, and the files
+are joined from the parts, with the same bytes as made whole (``exports.spliced``). Parts
+are kept as the very bytes they have in their files (indented to their place; the
+Murmurations profile with its digest), so that a build only joins bytes. A file whose
+bytes did not change stays in the output folder that the build updates in place
+(``kalo.output``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from opendata.records import build_records, csv_cells, json_record
 from opendata.settings import opendata_settings
 
 log = logging.getLogger(__name__)
+# The ESSGLOBAL graph: its nodes go in the slot.
+GRAPH = {"@context": CONTEXT, "@graph": exports.SLOT}
 
 
 class OpenDataGenerator(Generator):
@@ -69,24 +73,34 @@ class OpenDataGenerator(Generator):
         setup = (
             stable_repr((output.site_fingerprint(), self.base_url, self.options)) if store else ""
         )
+        json_item, graph_item = exports.item_prefix(exports.SLOT), exports.item_prefix(GRAPH)
+        feature_item = exports.item_prefix(exports.GEOJSON_CONTAINER)
         used, parts = {}, []
         for record in self.records:
             key = self._part_key(setup, directory, record) if store else None
             made = known.get(key) if key else None
             if made is None:
                 feature = exports.geojson_feature(record)
+                profile = exports.to_json(
+                    murmurations_profile(record, by_slug, self.base_url, folder)
+                )
                 made = {
-                    "json": exports.json_text(json_record(record)),
-                    "csv": exports.csv_line(csv_cells(record)),
-                    "geojson": exports.json_text(feature) if feature is not None else None,
+                    "json": exports.list_item(json_item, exports.json_text(json_record(record))),
+                    "csv": exports.csv_line(csv_cells(record)).encode("utf-8"),
+                    "geojson": (
+                        exports.list_item(feature_item, exports.json_text(feature))
+                        if feature is not None
+                        else None
+                    ),
                     "essglobal": (
-                        exports.json_text(initiative(record, self.base_url))
+                        exports.list_item(
+                            graph_item, exports.json_text(initiative(record, self.base_url))
+                        )
                         if record.org.kind in kinds
                         else None
                     ),
-                    "murmurations": exports.to_json(
-                        murmurations_profile(record, by_slug, self.base_url, folder)
-                    ),
+                    "murmurations": profile,
+                    "murmurations_digest": _digest(profile),
                 }
             if key:
                 used[key] = made
@@ -113,20 +127,20 @@ class OpenDataGenerator(Generator):
         order; the Murmurations profiles are written one by one, at output."""
         folder = self.options["OPENDATA_DIR"]
         files = {
-            "organizations.json": exports.spliced(
+            "organizations.json": exports.spliced_items(
                 exports.SLOT, [part["json"] for part in self.parts]
             ),
-            "organizations.csv": exports.csv_from_lines([part["csv"] for part in self.parts]),
-            "organizations.geojson": exports.geojson_from_parts(
-                [part["geojson"] for part in self.parts if part["geojson"] is not None]
+            "organizations.csv": exports.csv_from_line_bytes([part["csv"] for part in self.parts]),
+            "organizations.geojson": exports.spliced_items(
+                exports.GEOJSON_CONTAINER,
+                [part["geojson"] for part in self.parts if part["geojson"] is not None],
             ),
         }
         files["datapackage.json"] = exports.to_json(
             datapackage(files, self.base_url, folder, self.options)
         )
-        files["essglobal.jsonld"] = exports.spliced(
-            {"@context": CONTEXT, "@graph": exports.SLOT},
-            [part["essglobal"] for part in self.parts if part["essglobal"] is not None],
+        files["essglobal.jsonld"] = exports.spliced_items(
+            GRAPH, [part["essglobal"] for part in self.parts if part["essglobal"] is not None]
         )
         self.geolocated = sum(1 for part in self.parts if part["geojson"] is not None)
         log.info(
@@ -145,7 +159,12 @@ class OpenDataGenerator(Generator):
         self.files = {}  # written: the page below needs only their sizes
         # One Murmurations profile per organization.
         for record, part in zip(self.records, self.parts, strict=True):
-            _write(written, urls.murmurations_path(record.slug, folder), part["murmurations"])
+            _write(
+                written,
+                urls.murmurations_path(record.slug, folder),
+                part["murmurations"],
+                part["murmurations_digest"],
+            )
         self.parts = []
         batch = PageBatch(self.context, self.settings, name="open data")
         for lang in LANGS:
@@ -177,10 +196,15 @@ class OpenDataGenerator(Generator):
         )
 
 
-def _write(written, relative: str, data: bytes) -> None:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write(written, relative: str, data: bytes, token: str | None = None) -> None:
     """A file of /data/: left in the output folder updated in place when its bytes are
-    the same (its token is their digest), else written into the staging folder."""
-    token = hashlib.sha256(data).hexdigest()
+    the same (its token is their digest, ``token`` when known), else written into the
+    staging folder."""
+    token = token or _digest(data)
     if written.keep(relative, token):
         return
     target = Path(written.staging) / relative

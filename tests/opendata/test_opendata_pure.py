@@ -144,3 +144,36 @@ def test_files_put_together_from_parts_are_the_files_made_whole():
         for container in ({"type": "FeatureCollection", "features": SLOT}, {"@graph": SLOT}):
             whole = {key: (items if item == SLOT else item) for key, item in container.items()}
             assert spliced(container, parts) == to_json(whole)
+
+
+def test_the_generators_containers_joined_from_kept_items_are_the_files_made_whole():
+    """The generator keeps each organization's items as bytes indented for its file
+    (``list_item``) and joins them (``spliced_items``): for each of its three containers,
+    the bytes of the file made whole."""
+    from opendata.exports import (
+        GEOJSON_CONTAINER,
+        SLOT,
+        item_prefix,
+        json_text,
+        list_item,
+        spliced_items,
+        to_json,
+    )
+    from opendata.generator import GRAPH
+
+    items = [{"id": "α", "nested": {"list": [1, {"b": "γ\nδ"}]}}, {}, [], {"x": []}]
+    for container in (SLOT, GEOJSON_CONTAINER, GRAPH):
+        prefix = item_prefix(container)
+        kept = [list_item(prefix, json_text(item)) for item in items]
+        whole = (
+            items
+            if container == SLOT
+            else {key: (items if value == SLOT else value) for key, value in container.items()}
+        )
+        assert spliced_items(container, kept) == to_json(whole)
+        empty = (
+            []
+            if container == SLOT
+            else {**whole, next(k for k, v in container.items() if v == SLOT): []}
+        )
+        assert spliced_items(container, []) == to_json(empty)
