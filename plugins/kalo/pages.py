@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ from kalo.files import write_atomic
 from kalo.live import live_pages
 from kalo.output import Output, output_of
 from kalo.parallel import map_forked
-from kalo.pickle_file import PickleStore
+from kalo.pickle_file import LazyPickleStore, read_pickle
 
 
 @dataclass
@@ -232,29 +233,44 @@ class PageContext(Mapping):
 class PageStore:
     """Rendered pages by fingerprint, across builds and output folders:
     ``<KALO_CACHE_DIR>/pages/<ab>/<fingerprint>.html``, hard links of the written files
-    (no copy), with an index (``kalo.pickle_file.PickleStore``) of each page's digest and
-    the hour it was last used (so that most builds write nothing to it). The index is
-    bounded: pages not used for ``KEPT_SECONDS``, and beyond ``KEPT_FACTOR`` times the
-    pages of the last build the least recently used, are deleted when it is written whole.
-    """
+    (no copy), with an index of each page's digest and the hour it was last used.
+
+    The index (``kalo.pickle_file.PickleStore``, some 14,000 entries at 1,000
+    organizations) is read only when it is needed: to link a stored page (a build into a
+    new output folder, as CI's), and once an hour, when the use times of the pages this
+    build kept are brought up to date and the store is pruned: pages not used for
+    ``KEPT_SECONDS``, and beyond ``KEPT_FACTOR`` times the pages of the last build the least
+    recently used, are deleted. In between, the pages a build stores are noted in a small
+    file of their own (``RECENT``), read by every build, merged into the index at the next
+    pruning. A build that updates the output in place after an edit reads and writes only
+    that small file (0.05 s less at 1,000 organizations)."""
 
     KEPT_SECONDS = 2 * 24 * 3600
     KEPT_FACTOR = 3
     INDEX = "index.pickle"
+    RECENT = "recent.pickle"
+    RECENT_LIMIT = 512  # entries; beyond, they are merged into the index
     GRAIN = 3600 * 1_000_000_000  # use times are kept by the hour
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.store = PickleStore(folder / self.INDEX, "index.")
-        self.index: dict[str, tuple[int, bytes]] = self.store.known
+        self.store = LazyPickleStore(folder / self.INDEX, "index.")
         self.now = time.time_ns() // self.GRAIN * self.GRAIN
+        recent = read_pickle(folder / self.RECENT)
+        # The hour the index was last pruned, and the pages stored since (not in it yet).
+        self.pruned: int | None = recent.get("pruned")
+        self.recent: dict[str, tuple[int, bytes]] = recent.get("entries", {})
+        self.noted: dict[str, tuple[int, bytes]] = {}
         self.used: set[str] = set()
-        self.changed = False
+
+    @property
+    def index(self) -> dict[str, tuple[int, bytes]]:
+        return self.store.known
 
     @classmethod
     def of(cls, output: Output) -> PageStore | None:
-        """The build's store (one per build), when pages may be reused; its index is
-        written once, when the build's output is in place (``Output.on_success``)."""
+        """The build's store (one per build), when pages may be reused; written once, when
+        the build's output is in place (``Output.on_success``)."""
         if not output.incremental or output.settings is None:
             return None
         store = getattr(output, "page_store", None)
@@ -266,17 +282,23 @@ class PageStore:
     def _file(self, fingerprint: str) -> Path:
         return self.folder / fingerprint[:2] / f"{fingerprint}.html"
 
+    def _known(self, fingerprint: str) -> tuple[int, bytes] | None:
+        known = self.noted.get(fingerprint) or self.recent.get(fingerprint)
+        return known if known is not None else self.index.get(fingerprint)
+
     def touch(self, fingerprint: str) -> None:
-        """A page the output folder still holds: still in use."""
-        if fingerprint in self.index:
-            self.used.add(fingerprint)
+        """A page the output folder still holds: still in use (if stored)."""
+        self.used.add(fingerprint)
 
     def get(self, fingerprint: str) -> tuple[Path, bytes] | None:
-        known = self.index.get(fingerprint)
+        file = self._file(fingerprint)
+        if not os.path.exists(file):  # never stored, or pruned: no need to read the index
+            return None
+        known = self._known(fingerprint)
         if known is None:
             return None
         self.used.add(fingerprint)
-        return self._file(fingerprint), known[1]
+        return file, known[1]
 
     def put(self, path: str, fingerprint: str) -> None:
         """Keep the page just written at ``path`` (in a worker process: no index here)."""
@@ -300,28 +322,48 @@ class PageStore:
             pass
 
     def note(self, fingerprint: str, digest: bytes) -> None:
+        """A page this build rendered (and ``put``): its digest, for the index."""
         if self._file(fingerprint).exists():
-            if self.index.get(fingerprint) != (self.now, digest):
-                self.index[fingerprint] = (self.now, digest)
-                self.changed = True
+            self.noted[fingerprint] = (self.now, digest)
             self.used.add(fingerprint)
 
     def save(self) -> None:
-        for fingerprint in self.used:
-            known = self.index.get(fingerprint)
-            if known is not None and known[0] < self.now:
-                self.index[fingerprint] = (self.now, known[1])
-                self.changed = True
-        if not self.changed:
+        recent = {**self.recent, **self.noted}
+        if self.pruned == self.now and len(recent) <= self.RECENT_LIMIT:
+            if self.noted:
+                self._write_recent(recent)
             return
+        self._prune(recent)
+
+    def _write_recent(self, entries: dict) -> None:
+        write_atomic(
+            self.folder / self.RECENT,
+            pickle.dumps(
+                {"pruned": self.pruned, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL
+            ),
+        )
+
+    def _prune(self, recent: dict) -> None:
+        """The pages stored since the last pruning merged into the index, the use times of
+        this build's pages brought up to date, old pages deleted; the index written."""
+        index = self.index
+        for fingerprint, entry in recent.items():
+            if index.get(fingerprint) != entry:
+                index[fingerprint] = entry
+        for fingerprint in self.used:
+            known = index.get(fingerprint)
+            if known is not None and known[0] < self.now:
+                index[fingerprint] = (self.now, known[1])
         oldest = self.now - self.KEPT_SECONDS * 1_000_000_000
         kept = sorted(
-            ((used, fingerprint) for fingerprint, (used, _) in self.index.items()),
+            ((used, fingerprint) for fingerprint, (used, _) in index.items()),
             reverse=True,
         )[: self.KEPT_FACTOR * len(self.used) + 1000]
         keep = {fingerprint for used, fingerprint in kept if used >= oldest} | self.used
-        for fingerprint in [f for f in self.index if f not in keep]:
+        deleted = [f for f in index if f not in keep]
+        for fingerprint in deleted:
             self._file(fingerprint).unlink(missing_ok=True)
-            del self.index[fingerprint]
-        self.store.save(self.index)
-        self.changed = False
+            del index[fingerprint]
+        self.store.save(index, whole=bool(deleted))  # a deleted page is never seen again
+        self.pruned, self.recent, self.noted = self.now, {}, {}
+        self._write_recent({})

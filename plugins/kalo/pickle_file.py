@@ -56,10 +56,12 @@ class PickleStore:
         self.changes: dict = changes.get("entries", {})
         self.known: dict = {**self.base, **self.changes}
 
-    def save(self, used: dict) -> None:
+    def save(self, used: dict, whole: bool = False) -> None:
+        """``whole``: write the whole file again (the changes file cannot drop an entry:
+        for a caller that must not see again an entry it no longer uses)."""
         changed = {key: value for key, value in used.items() if self.base.get(key) is not value}
         few = len(changed) <= max(64, len(used) // 8)
-        if few and self.token is not None and len(self.base) <= 2 * len(used) + 64:
+        if few and not whole and self.token is not None and len(self.base) <= 2 * len(used) + 64:
             if changed.keys() != self.changes.keys() or any(
                 self.changes[key] is not value for key, value in changed.items()
             ):
