@@ -253,6 +253,7 @@ def test_the_pagefind_binary_is_the_one_pagefind_itself_would_run(monkeypatch, t
     asyncio); it must find what pagefind.service finds, and PAGEFIND_BINARY_PATH, which
     only pagefind.service knows, still wins."""
     from pagefind.service import get_executable
+
     from search.indexer import pagefind_binary
 
     monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
