@@ -53,6 +53,48 @@ class LazyImages(Mapping):
         return len(self.records)
 
 
+class FolderRecords(Mapping):
+    """The records of a stored step, kept as one pickle per source folder (an
+    organization's, its photos', a workshop's) and each read when first asked for: a
+    build after an edit renders a few pages, and reads the records of their images only
+    (not those of 2,000 images at 1,000 organizations). Keys: (str(source), role)."""
+
+    def __init__(self, by_folder: dict[str, bytes]):
+        self._stored = by_folder
+        self._read: dict[str, dict] = {}
+
+    @staticmethod
+    def pickled(records: dict) -> dict[str, bytes]:
+        """``records`` as a ``FolderRecords`` keeps them: one pickle per source folder."""
+        grouped: dict[str, dict] = {}
+        for key, record in records.items():
+            grouped.setdefault(os.path.dirname(key[0]), {})[key] = record
+        return {
+            folder: pickle.dumps(group, protocol=pickle.HIGHEST_PROTOCOL)
+            for folder, group in sorted(grouped.items())
+        }
+
+    def _folder(self, folder: str) -> dict:
+        found = self._read.get(folder)
+        if found is None:
+            stored = self._stored.get(folder)
+            found = self._read[folder] = pickle.loads(stored) if stored is not None else {}
+        return found
+
+    def __getitem__(self, key):
+        return self._folder(os.path.dirname(key[0]))[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._folder(os.path.dirname(key[0]))
+
+    def __iter__(self):
+        for folder in self._stored:
+            yield from self._folder(folder)
+
+    def __len__(self) -> int:
+        return sum(len(self._folder(folder)) for folder in self._stored)
+
+
 @dataclass
 class SiteImages:
     """The build's images: responsive ones by (source, role), social ones by page."""
@@ -65,6 +107,10 @@ class SiteImages:
 
     # (str(source), role) → a digest of its record: what pages fingerprint an image by.
     record_digests: dict = field(default_factory=dict)
+    # Stored steps: ``record_digests`` has every record's, and the files the step puts
+    # into the output with their tokens (``_placed_files``), made when it was stored.
+    stored: bool = False
+    placed: dict | None = None
 
     def record_digest(self, key) -> str | None:
         """The digest of one image's record (``None``: no such image), made once."""
@@ -80,7 +126,8 @@ class SiteImages:
         if root not in made:
             prefix = str(root) + os.sep
             grouped: dict[str, list] = {}
-            for key in self.records:
+            # A stored step has every record's digest: its records stay unread.
+            for key in self.record_digests if self.stored else self.records:
                 path, role = key
                 if path.startswith(prefix):
                     owner = path[len(prefix) :].split(os.sep)[0]
@@ -177,7 +224,7 @@ def _workshop_requests(programme) -> list[ImageRequest]:
 
 
 # Changes when what the step stores changes (invalidates stored steps).
-STEP_FORMAT = 3
+STEP_FORMAT = 4
 KEPT_STEPS = 4
 
 
@@ -216,7 +263,9 @@ def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
     the social images' texts, the settings, the code of the image plugins."""
     if not written.incremental:
         return None
-    out = written.staging
+    out = str(written.staging)
+    # Two folders of social images for 2,000 jobs: each made relative once.
+    relative = functools.lru_cache(maxsize=None)(lambda folder: os.path.relpath(folder, out))
     stamps = {}
     for path in {request.source for request in requests} | {
         job.image for job in jobs if job.image is not None
@@ -237,7 +286,7 @@ def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
                     job.title,
                     job.subtitle,
                     str(job.image),
-                    os.path.relpath(job.out_dir, out),
+                    relative(job.out_dir),
                     job.stem,
                 )
                 for job in jobs
@@ -269,13 +318,15 @@ def _stored_step(requests, jobs, image_settings, written: Output):
     stored = read_pickle(_step_file(image_settings, key))
     if not stored:
         return key, None
-    records = stored["records"]
+    records = FolderRecords(stored["records"])
     return key, SiteImages(
         LazyImages(records, image_settings.cache_path),
         stored["social"],
         0,
         records,
-        stored.get("record_digests", {}),
+        stored["record_digests"],
+        stored=True,
+        placed=stored["placed"],
     )
 
 
@@ -304,6 +355,8 @@ def _place_stored(site: SiteImages | None, written: Output, cache_root: Path) ->
 
 def _placed_files(site: SiteImages) -> dict[str, str]:
     """Every file a step puts into the output, with its token (``_place_stored``)."""
+    if site.placed is not None:
+        return site.placed
     files = {}
     for record in site.records.values():
         for _fmt, _width, _height, path, _size, cache_file in record[7]:
@@ -320,10 +373,12 @@ def _store_step(key: str, site: SiteImages, image_settings) -> None:
         file,
         pickle.dumps(
             {
-                "records": site.records,
+                "records": FolderRecords.pickled(site.records),
                 "social": site.social,
-                # Made once, with the step: a build that reuses it hashes no record.
+                # Made once, with the step: a build that reuses it hashes no record,
+                # lists no file and reads only the records of the images it renders.
                 "record_digests": {key: site.record_digest(key) for key in site.records},
+                "placed": _placed_files(site),
             },
             protocol=pickle.HIGHEST_PROTOCOL,
         ),

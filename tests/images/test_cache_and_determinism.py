@@ -94,3 +94,28 @@ def test_changed_source_gets_new_names(tmp_path, settings):
     save(photo_like(seed=2), path, "PNG")
     after = process_images([request(path)], settings).images[request(path)]
     assert not {v.path for v in before.variants} & {v.path for v in after.variants}
+
+
+def test_stored_records_are_read_one_source_folder_at_a_time():
+    """A stored image step keeps its records as one pickle per source folder
+    (image_step.step.FolderRecords): asking for an image reads its folder's only, and
+    the whole mapping is the records it was made from."""
+    from image_step.step import FolderRecords
+
+    records = {
+        ("/site/organizations/a/logo.png", "logo"): ("a-logo",),
+        ("/site/organizations/a/photos/1.jpg", "photo"): ("a-photo",),
+        ("/site/organizations/a/photos/1.jpg", "card"): ("a-card",),
+        ("/site/organizations/b/logo.png", "logo"): ("b-logo",),
+    }
+    stored = FolderRecords(FolderRecords.pickled(records))
+    assert stored[("/site/organizations/a/photos/1.jpg", "card")] == ("a-card",)
+    assert set(stored._read) == {"/site/organizations/a/photos"}
+    assert ("/site/organizations/b/logo.png", "photo") not in stored
+    assert ("/site/organizations/c/logo.png", "logo") not in stored
+    assert set(stored._read) == {
+        "/site/organizations/a/photos",
+        "/site/organizations/b",
+        "/site/organizations/c",
+    }
+    assert dict(stored) == records and len(stored) == len(records)

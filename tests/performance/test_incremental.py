@@ -687,3 +687,46 @@ def test_the_figures_search_and_404_pages_are_kept_until_what_they_show_changes(
     clean = work / "clean-figures"
     _build(source, clean, work / "clean-figures-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_a_stored_image_step_reads_only_the_records_of_the_images_it_shows(site):
+    """After an edit, the image step is the one stored by the last build: the records of
+    its images are read per source folder, for the pages rendered again only; the site
+    still equals a clean build's."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00026" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Πάνω", 1), encoding="utf-8"
+    )
+    program = (
+        "from pathlib import Path\n"
+        "import image_step.step as step\n"
+        "read = set()\n"
+        "original = step.FolderRecords._folder\n"
+        "def counted(self, folder):\n"
+        "    read.add(folder)\n"
+        "    return original(self, folder)\n"
+        "step.FolderRecords._folder = counted\n"
+        "from kalo.build import build\n"
+        f"done = build(Path({str(ROOT / 'pelicanconf.py')!r}), Path({str(source / 'content')!r}),"
+        f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
+        f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n"
+        "print(done, sorted(Path(folder).name for folder in read))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    done, _, folders = result.stdout.strip().splitlines()[-1].partition(" ")
+    assert done == "True"
+    assert "'foreas-00026'" in folders  # its profile shows its logo
+    assert 0 < folders.count("'") // 2 <= 4, folders  # its folder and its photos' at most
+    clean = work / "clean-images"
+    _build(source, clean, work / "clean-images-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
