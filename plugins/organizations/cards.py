@@ -133,6 +133,18 @@ class CardCache:
             ).hexdigest()
         return found
 
+    def digests(self, slugs: list[str], lang: str, level: int) -> list[str]:
+        """The digests of a listing's cards (``digest``), in order: the first
+        ``FIRST_SCREEN`` load their images at once. One call per listing: the 130 listings
+        of a build at 1,000 organizations ask for 31,000."""
+        known, digest = self._digests, self.digest
+        made = []
+        for position, slug in enumerate(slugs, start=1):
+            key = (slug, lang, level, position > FIRST_SCREEN)
+            found = known.get(key)
+            made.append(found if found is not None else digest(key))
+        return made
+
     def forget(self, slugs, by_slug) -> None:
         """The live preview: these organizations changed; their cards are made again, from
         ``by_slug`` (the new directory's organizations)."""
