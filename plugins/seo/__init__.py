@@ -18,7 +18,7 @@ def _start(pelican) -> None:
 
 
 def _page_written(path, context) -> None:
-    from seo.analysis_step import note_page
+    from seo.written_page import note_page  # light: the analysis loads at the end
 
     collector = _collectors.get(context.get("OUTPUT_PATH"))
     if collector is not None and str(path).endswith(".html"):

@@ -30,29 +30,6 @@ from seo.written_page import WrittenPage
 REPORT_FOLDER = "seo"
 
 
-def note_page(path, context) -> WrittenPage | None:
-    """What the analysis needs to know about a page that was just written."""
-    page = context.get("page")
-    if context.get("noindex") or (page is not None and getattr(page, "is_fallback", False)):
-        return None
-    if "seo_kind" in context and context["seo_kind"] is None:
-        return None  # generated listings: nothing a volunteer writes, nothing to advise
-    if page is not None and "page_url" not in context:
-        raw = page.metadata.get("keywords") or ""
-        keywords = (
-            raw if isinstance(raw, (list, tuple)) else [k.strip() for k in str(raw).split(",")]
-        )
-        url, lang, kind, source = page.url, page.lang, "page", page.relative_source_path
-    else:
-        keywords = context.get("keywords") or ()
-        url, lang = context.get("page_url"), context.get("lang")
-        kind, source = context.get("seo_kind", "page"), context.get("source", "")
-    if url is None or lang is None:
-        return None
-    keyphrase = next((k for k in keywords if k), None)
-    return WrittenPage(Path(path), url, lang, keyphrase, kind, str(source))
-
-
 REPORT_FILES = ("report.json", "index.html", "report.txt")
 # Each page's parts of the report, kept from the last build (seo.report.Fragments): the
 # parts, and each page's summary and places.

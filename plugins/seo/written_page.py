@@ -7,8 +7,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from seo.analysis import PageForAnalysis
+if TYPE_CHECKING:
+    from seo.analysis import PageForAnalysis
 
 _MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 _SKIP = re.compile(r"<(nav|section|aside)\b[^>]*\bdata-seo-skip\b[^>]*>.*?</\1>", re.S)
@@ -26,6 +28,29 @@ class WrittenPage:
     source: str
 
 
+def note_page(path, context) -> WrittenPage | None:
+    """What the analysis needs to know about a page that was just written."""
+    page = context.get("page")
+    if context.get("noindex") or (page is not None and getattr(page, "is_fallback", False)):
+        return None
+    if "seo_kind" in context and context["seo_kind"] is None:
+        return None  # generated listings: nothing a volunteer writes, nothing to advise
+    if page is not None and "page_url" not in context:
+        raw = page.metadata.get("keywords") or ""
+        keywords = (
+            raw if isinstance(raw, (list, tuple)) else [k.strip() for k in str(raw).split(",")]
+        )
+        url, lang, kind, source = page.url, page.lang, "page", page.relative_source_path
+    else:
+        keywords = context.get("keywords") or ()
+        url, lang = context.get("page_url"), context.get("lang")
+        kind, source = context.get("seo_kind", "page"), context.get("source", "")
+    if url is None or lang is None:
+        return None
+    keyphrase = next((k for k in keywords if k), None)
+    return WrittenPage(Path(path), url, lang, keyphrase, kind, str(source))
+
+
 def read_page(
     page: WrittenPage,
     site_host: str,
@@ -34,6 +59,11 @@ def read_page(
 ) -> PageForAnalysis:
     """The page as the analysis sees it: its title, description and main content (without
     the parts marked ``data-seo-skip``), read from the written file."""
+    # Here, not above: pages are noted (``note_page``) while the build writes them, and the
+    # analysis (lxml, the stemmers) is loaded only once it runs, after the search index's
+    # part was started beside the build.
+    from seo.analysis import PageForAnalysis
+
     text = Path(page.path).read_text(encoding="utf-8")
     main = _MAIN.search(text)
     title = _TITLE.search(text)
