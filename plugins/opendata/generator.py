@@ -46,6 +46,12 @@ class OpenDataGenerator(Generator):
         self.base_url = urls.absolute_base(
             self.settings.get("SITEURL", ""), self.options["OPENDATA_LOCAL_URL"]
         )
+        self.context["opendata_urls"] = urls
+
+    def _gather(self) -> None:
+        """The records, their parts and the site-wide files. At output, not in
+        ``generate_context``: nothing else reads them, and the search index's part (made
+        beside the build once the organizations' pages are written) starts sooner."""
         directory = self.context.get("organizations")
         self.records = (
             build_records(directory, self.base_url, self.options["OPENDATA_EMAIL"])
@@ -54,7 +60,6 @@ class OpenDataGenerator(Generator):
         )
         self.parts = self._parts(directory)
         self.files = self._files()
-        self.context["opendata_urls"] = urls
 
     def _parts(self, directory) -> list[dict]:
         """Each record's parts, in the records' order: from the cache when made before."""
@@ -151,6 +156,7 @@ class OpenDataGenerator(Generator):
         return files
 
     def generate_output(self, writer):
+        self._gather()
         written = output_of(self.settings)
         folder = self.options["OPENDATA_DIR"]
         for relative, data in self.files.items():
