@@ -3,12 +3,12 @@
 The indexed pages are split into parts by their address without the language prefix (an
 organization's Greek and English pages fall into the same part): at most
 ``SEARCH_MAX_PARTS`` parts of about ``SEARCH_PART_SIZE`` addresses each, so a site of ten
-pages has one and a site of 1,000 organizations sixteen. Each part is one Pagefind bundle
+pages has one and a site of 1,000 organizations thirty-two. Each part is one Pagefind bundle
 (both languages), made by Pagefind's service (``pagefind --service``, the program of the
 pinned ``pagefind`` package, driven here by its JSON protocol: the HTML of each page is
 sent from memory, nothing is copied to a folder first) and kept in the cache by a key of
 its pages' bytes (their digests, known from rendering: nothing is read to make the key).
-Editing one organization makes one part again, of about 1/16 of the pages; the others
+Editing one organization makes one part again, of about 1/32 of the pages; the others
 come from the cache, or stay in the output folder that the build updates in place.
 
 In the output, ``/pagefind/<part>/`` is each part's bundle (the folder is named by its
