@@ -8,6 +8,7 @@ the build stays linear with thousands of organizations.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,6 +90,15 @@ class Directory:
         for org in missing:  # any organization a caller passes that the directory does not hold
             keys[org.slug] = sort_key(org.name.get(lang))
         return sorted(orgs, key=lambda org: keys[org.slug])
+
+    @functools.cached_property
+    def facet_counts(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """Each facet's values' codes and how many organizations each has: what every
+        listing and the search page show of the facets (made once, not once per page)."""
+        return [
+            (facet, [(value.code, len(value.slugs)) for value in values])
+            for facet, values in self.facets.items()
+        ]
 
     def facet_value(self, facet: str, code: str) -> FacetValue | None:
         for value in self.facets.get(facet, ()):

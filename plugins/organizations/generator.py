@@ -285,10 +285,6 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         facets' codes and counts, and its own values."""
         if not self._describes:
             return None
-        facets = [
-            (facet, [(value.code, len(value.slugs)) for value in values_])
-            for facet, values_ in self.directory.facets.items()
-        ]
         own = {k: v for k, v in values.items() if k not in ("listed", "facets", "facet_value")}
         current = values.get("facet_value")
         return stable_repr(
@@ -296,7 +292,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                 "listing",
                 lang,
                 self._listing_cards(listed, lang),
-                facets,
+                self.directory.facet_counts,
                 (current.facet, current.code) if current is not None else None,
                 sorted(own.items()),
             )

@@ -31,14 +31,7 @@ class SearchPageGenerator(Generator):
         # Besides the site's own inputs, the page shows (without JavaScript) the facets'
         # values and how many organizations each has.
         directory = self.context.get("organizations")
-        facets = (
-            sorted(
-                (name, [(value.code, len(value.slugs)) for value in values])
-                for name, values in directory.facets.items()
-            )
-            if directory is not None
-            else None
-        )
+        facets = directory.facet_counts if directory is not None else None
         batch = PageBatch(self.context, self.settings, name="search")
         for lang in LANGS:
             batch.add(
