@@ -107,10 +107,13 @@ class SiteImages:
 
     # (str(source), role) → a digest of its record: what pages fingerprint an image by.
     record_digests: dict = field(default_factory=dict)
-    # Stored steps: ``record_digests`` has every record's, and the files the step puts
-    # into the output with their tokens (``_placed_files``), made when it was stored.
-    stored: bool = False
+    # A stored step's: the files it puts into the output with their tokens
+    # (``_placed_files``), listed when it was stored (its ``record_digests`` are whole too).
     placed: dict | None = None
+
+    @property
+    def stored(self) -> bool:
+        return self.placed is not None
 
     def record_digest(self, key) -> str | None:
         """The digest of one image's record (``None``: no such image), made once."""
@@ -263,9 +266,10 @@ def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
     the social images' texts, the settings, the code of the image plugins."""
     if not written.incremental:
         return None
-    out = str(written.staging)
     # Two folders of social images for 2,000 jobs: each made relative once.
-    relative = functools.lru_cache(maxsize=None)(lambda folder: os.path.relpath(folder, out))
+    relative = {
+        folder: os.path.relpath(folder, written.staging) for folder in {j.out_dir for j in jobs}
+    }
     stamps = {}
     for path in {request.source for request in requests} | {
         job.image for job in jobs if job.image is not None
@@ -286,7 +290,7 @@ def _step_key(requests, jobs, image_settings, written: Output) -> str | None:
                     job.title,
                     job.subtitle,
                     str(job.image),
-                    relative(job.out_dir),
+                    relative[job.out_dir],
                     job.stem,
                 )
                 for job in jobs
@@ -325,7 +329,6 @@ def _stored_step(requests, jobs, image_settings, written: Output):
         0,
         records,
         stored["record_digests"],
-        stored=True,
         placed=stored["placed"],
     )
 
