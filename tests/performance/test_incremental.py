@@ -84,6 +84,29 @@ def _directory(site: Path):
     return build_directory(loaded.organizations)
 
 
+def _build_in_a_process(site, before: str, after: str) -> str:
+    """An incremental build of the fixture site in a fresh Python process (what is
+    imported, or how often, counts), with ``before`` run first and ``after`` once it
+    returned (it has ``done``, ``build``'s answer, and ``Path``); the last line printed."""
+    source, output, cache, _ = site
+    program = (
+        "from pathlib import Path\n" + before + "from kalo.build import build\n"
+        f"done = build(Path({str(ROOT / 'pelicanconf.py')!r}), Path({str(source / 'content')!r}),"
+        f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
+        f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n" + after
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     work = tmp_path_factory.mktemp("incremental")
@@ -552,25 +575,10 @@ def test_an_edit_that_changes_no_image_loads_no_image_maker(site):
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("Οδός", "Πλατεία", 1), encoding="utf-8"
     )
-    program = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from kalo.build import build\n"
-        f"done = build(Path({str(ROOT / 'pelicanconf.py')!r}), Path({str(source / 'content')!r}),"
-        f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
-        f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n"
-        "print(done, 'images.social' in sys.modules)\n"
+    said = _build_in_a_process(
+        site, before="import sys\n", after="print(done, 'images.social' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().splitlines()[-1] == "True False", result.stdout[-2000:]
+    assert said == "True False"
 
 
 def test_keyphrase_keys_kept_from_the_last_build_are_those_it_would_make(tmp_path):
@@ -699,31 +707,20 @@ def test_a_stored_image_step_reads_only_the_records_of_the_images_it_shows(site)
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Πάνω", 1), encoding="utf-8"
     )
-    program = (
-        "from pathlib import Path\n"
-        "import image_step.step as step\n"
-        "read = set()\n"
-        "original = step.FolderRecords._folder\n"
-        "def counted(self, folder):\n"
-        "    read.add(folder)\n"
-        "    return original(self, folder)\n"
-        "step.FolderRecords._folder = counted\n"
-        "from kalo.build import build\n"
-        f"done = build(Path({str(ROOT / 'pelicanconf.py')!r}), Path({str(source / 'content')!r}),"
-        f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
-        f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n"
-        "print(done, sorted(Path(folder).name for folder in read))\n"
+    said = _build_in_a_process(
+        site,
+        before=(
+            "import image_step.step as step\n"
+            "read = set()\n"
+            "original = step.FolderRecords._folder\n"
+            "def counted(self, folder):\n"
+            "    read.add(folder)\n"
+            "    return original(self, folder)\n"
+            "step.FolderRecords._folder = counted\n"
+        ),
+        after="print(done, sorted(Path(folder).name for folder in read))\n",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    done, _, folders = result.stdout.strip().splitlines()[-1].partition(" ")
+    done, _, folders = said.partition(" ")
     assert done == "True"
     assert "'foreas-00026'" in folders  # its profile shows its logo
     assert 0 < folders.count("'") // 2 <= 4, folders  # its folder and its photos' at most
