@@ -60,6 +60,12 @@ def _report_key(keys: list[str], templates: Path) -> str:
     return digest.hexdigest()
 
 
+def _stale_limit(pages: int) -> int:
+    """How many pages may be missing from the report's stores before the report is written
+    again to bring them up to date (a few edited pages cost less than writing it)."""
+    return max(64, pages // 32)
+
+
 def _report_token(reports, templates: Path, fragments: Fragments) -> str | None:
     """What the report files are made from: each page's results, in order, and what writes
     them (None when a page's results are not known)."""
@@ -104,13 +110,14 @@ def _write_report(
     templates: Path,
     fragments: Fragments,
     link: bool = False,
+    from_cache: bool = True,
 ) -> bool:
     """Write the three report files, or copy them from the cache when the same results
-    were reported before (writing them costs more than the analysis of a warm build);
-    else each page's parts of the report come from the last build when its results and
-    its place are the same (``seo.report.Fragments``)."""
+    were reported before (writing them costs more than the analysis of a warm build) and
+    ``from_cache``; else each page's parts of the report come from the last build when its
+    results and its place are the same (``seo.report.Fragments``)."""
     cached = cache / key
-    if _cached_report(cached):
+    if from_cache and _cached_report(cached):
         for name in REPORT_FILES:
             _share(cached / name, folder / name, link)
         os.utime(cached)  # the newest: kept
@@ -184,9 +191,14 @@ def analyze_and_report(
     folder.mkdir(parents=True, exist_ok=True)
     with timing.step("SEO analysis: report"):
         token = _report_token(reports, templates, fragments) if written.fingerprints else None
-        if not _kept_report(written, token):
+        # Pages whose parts the stores do not hold (their cache key is new: an edited page,
+        # or every page after the analysis code or its settings changed): they cost their
+        # results and parts in every build until the report is written again, with them.
+        stale = len(pages) - len(fragments.standing_in) if summaries is not None else 0
+        refresh = stale > _stale_limit(len(pages))
+        if refresh or not _kept_report(written, token):
             report_key = _report_key(keys, templates)
-            cached = _cached_report(folder_of_stores / report_key)
+            cached = not refresh and _cached_report(folder_of_stores / report_key)
             if not cached and not fragments.kept_parts_complete():
                 # The parts' store was lost or damaged: every page's parts made again.
                 fragments, keys, reports, failures = analysed_with(stand_in=False)
@@ -199,6 +211,7 @@ def analyze_and_report(
                 fragments,
                 # Post-processing (publish) rewrites output files: the cache keeps copies.
                 link=written.reuse,
+                from_cache=not refresh,
             )
             for name in REPORT_FILES:
                 written.wrote(f"{REPORT_FOLDER}/{name}", token)
