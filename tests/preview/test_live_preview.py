@@ -173,7 +173,10 @@ def test_a_saved_profile_updates_its_pages_its_partners_and_its_sessions(preview
     preview.until(lambda: events.messages, "the event stream says hello")
     hello = events.messages[0]
     assert hello["hello"] is True
+    # The last two are Pelican's own pages (a static page, the home page): written again
+    # after every save, each replaced whole too.
     rewritten = [f"organizations/{ORG}/index.html", "organizations/index.html", "data/index.html"]
+    rewritten += ["contact/index.html", "index.html"]
     # Pages that show nothing of a summary (counts, facets, the site's inputs) and the web
     # editor's files are not written at all.
     unchanged = ["figures/index.html", "search/index.html", "404.html"]
@@ -299,3 +302,32 @@ def _traces(folder: Path) -> list[str]:
 def test_nothing_of_the_preview_is_in_a_built_site(sample_site, fixture_site):
     """`make html` (and so `make publish`, the same build) writes no trace of it."""
     assert _traces(sample_site) == [] and _traces(fixture_site) == []
+
+
+def test_the_preview_writes_pelicans_pages_whole_by_pelicans_rules(tmp_path):
+    """Pelican's own pages in the served folder: a new file renamed over the old one (no
+    half-written page), and the writer's rules kept: a page written twice is refused, and
+    a page that overrides another stays (the other one is skipped)."""
+    import jinja2
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.writers import FileOverwriteFailedError
+
+    from kalo.preview.site import _ServedFolderWriter
+
+    def writer():
+        return _ServedFolderWriter(str(tmp_path), settings=dict(DEFAULT_CONFIG))
+
+    page = tmp_path / "about" / "index.html"
+    page.parent.mkdir()
+    page.write_text("old", encoding="utf-8")
+    before = page.stat().st_ino
+    first = writer()
+    first.write_file("about/index.html", jinja2.Template("new {{ n }}"), {}, n=1)
+    assert page.read_text(encoding="utf-8") == "new 1" and page.stat().st_ino != before
+    with pytest.raises(FileOverwriteFailedError):
+        first.write_file("about/index.html", jinja2.Template("again"), {})
+    home = writer()
+    home.write_file("index.html", jinja2.Template("home"), {}, override_output=True)
+    home.write_file("index.html", jinja2.Template("default"), {})  # skipped
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == "home"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.name.startswith(".")) == []

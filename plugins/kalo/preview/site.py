@@ -31,12 +31,15 @@ import sys
 import time
 import traceback
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican, signals
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from kalo import incremental
+from kalo.files import replacing
 from kalo.live import LIVE_PAGES, PREVIEW_HEADERS, LiveGenerator, LivePages, NeedsFullBuild
 
 # Quiet time after the last update before the search index and the SEO report are made.
@@ -168,7 +171,7 @@ class PreviewSite:
                 generator.live_update(paths)
         except NeedsFullBuild as request:
             return self.build(str(request))
-        writer = run.pelican._get_writer()
+        writer = _served_folder_writer(run.pelican)
         first = []
         for generator in live:
             first += generator.live_write_first(writer)
@@ -191,7 +194,7 @@ class PreviewSite:
             signals.initialized.send(run.pelican)
         self._noting = set()
         try:
-            writer = run.pelican._get_writer()
+            writer = _served_folder_writer(run.pelican)
             for generator in run.generators:
                 if hasattr(generator, "generate_output"):
                     generator.generate_output(writer)
@@ -271,6 +274,36 @@ class PreviewSite:
                 pass
             self.finisher = None
         signals.content_written.disconnect(self._note_written)
+
+
+class _ServedFolderWriter(Writer):
+    """Pelican's writer for the served folder: each file it writes (the static pages, the
+    home pages) is made beside its place and renamed over it, so a browser reading it
+    meanwhile gets the old page or the new one, never half of one (the plugins' pages
+    are written so by ``kalo.pages``). A file is written, skipped or refused as Pelican's
+    own writer does (``_open_w``: a file written twice needs ``override``)."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'"{filename}" overwritten a second time')
+            return open(os.devnull, "w", encoding=encoding)  # the overriding page stays
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'"{filename}" written twice')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _replacing_text(filename, encoding)
+
+
+@contextmanager
+def _replacing_text(filename, encoding: str):
+    with replacing(filename) as temporary, open(temporary, "w", encoding=encoding) as handle:
+        yield handle
+
+
+def _served_folder_writer(pelican: Pelican) -> Writer:
+    return _ServedFolderWriter(pelican.output_path, settings=pelican.settings)
 
 
 def _read_contexts(generators) -> None:
