@@ -75,8 +75,15 @@ class OpenDataGenerator(Generator):
         folder = self.options["OPENDATA_DIR"]
         # What every part is made from besides its organization: the site's inputs (code,
         # settings), the address of the site, this plugin's options.
+        # Hashed once: it is part of every record's key.
         setup = (
-            stable_repr((output.site_fingerprint(), self.base_url, self.options)) if store else ""
+            _digest(
+                stable_repr((output.site_fingerprint(), self.base_url, self.options)).encode(
+                    "utf-8", "surrogatepass"
+                )
+            )
+            if store
+            else ""
         )
         json_item, graph_item = exports.item_prefix(exports.SLOT), exports.item_prefix(GRAPH)
         feature_item = exports.item_prefix(exports.GEOJSON_CONTAINER)

@@ -59,7 +59,8 @@ def render_card(environment, context, org, lang: str, level: int, lazy: bool) ->
 class CardCache:
     """Cards of this build by ``CardKey``; with ``file``, kept across builds by a key of
     what they show (``describe(slug)``: a text that changes whenever anything the card
-    shows of the organization changes, and the site's inputs)."""
+    shows of the organization changes, and the site's inputs), each with the digest of
+    its HTML (a build that renders no listing hashes no card)."""
 
     def __init__(
         self,
@@ -71,10 +72,15 @@ class CardCache:
         self.describe = describe
         self.prefix = version_prefix
         self.store = PickleStore(file, version_prefix) if file is not None else None
-        self.known: dict[str, str] = self.store.known if self.store is not None else {}
+        # lasting key → (HTML, digest); entries of another form (older code) are not used.
+        self.known: dict[str, tuple[str, str]] = (
+            {k: v for k, v in self.store.known.items() if v.__class__ is tuple}
+            if self.store is not None
+            else {}
+        )
         self.made: dict[CardKey, Markup] = {}
-        self.used: dict[str, str] = {}
-        self._lasting: dict[CardKey, str] = {}  # each card's key across builds
+        self.used: dict[str, tuple[str, str]] = {}
+        self._slug_keys: dict[str, str] = {}  # each organization's part of the lasting keys
         self._digests: dict[CardKey, str] = {}  # each card's digest, made once
         # Cards are described by what they show: pages may be fingerprinted by them.
         self.lasting = file is not None
@@ -82,37 +88,35 @@ class CardCache:
     def _lasting_key(self, key: CardKey) -> str | None:
         if self.file is None or self.describe is None:
             return None
-        keys = self._lasting
-        found = keys.get(key)
-        if found is None:
-            slug, lang, level, lazy = key
-            material = f"{self.describe(slug)}\0{lang}\0{level}\0{lazy}"
-            found = keys[key] = hashlib.sha256(
-                material.encode("utf-8", "surrogatepass")
-            ).hexdigest()
-        return found
+        slug, lang, level, lazy = key
+        described = self._slug_keys.get(slug)
+        if described is None:  # hashed once per organization, not once per card
+            material = self.describe(slug).encode("utf-8", "surrogatepass")
+            described = self._slug_keys[slug] = hashlib.sha256(material).hexdigest()
+        return f"{described}\0{lang}\0{level}\0{int(lazy)}"
 
     def get(self, key: CardKey) -> Markup | None:
         found = self.made.get(key)
         if found is not None:
             return found
         lasting = self._lasting_key(key)
-        if lasting is not None and lasting in self.known:
-            found = self.made[key] = Markup(self.known[lasting])
-            self.used[lasting] = self.known[lasting]
+        known = self.known.get(lasting) if lasting is not None else None
+        if known is not None:
+            found = self.made[key] = Markup(known[0])
+            self.used[lasting] = known
         return found
 
     def put(self, key: CardKey, html: Markup) -> None:
         self.made[key] = html
         lasting = self._lasting_key(key)
         if lasting is not None:
-            self.used[lasting] = str(html)
+            self.used[lasting] = (str(html), _digest(html))
 
     def prepare(self, environment, context, keys: Iterable[CardKey], by_slug, settings) -> None:
         """Render the cards of ``keys`` not known yet, on all cores when there are many;
         later ``digest`` calls render the cards they need with the same values."""
         self._renderer = (environment, context, by_slug, settings)
-        missing = list(dict.fromkeys(key for key in keys if self.get(key) is None))
+        missing = list(dict.fromkeys(key for key in keys if not self._have(key)))
         rendered = map_forked(
             lambda key: str(render_card(environment, context, by_slug[key[0]], *key[1:])),
             missing,
@@ -121,16 +125,29 @@ class CardCache:
         for key, html in zip(missing, rendered, strict=True):
             self.put(key, Markup(html))
 
+    def _have(self, key: CardKey) -> bool:
+        """Is the card made, or known from an earlier build (then used: kept)?"""
+        if key in self.made:
+            return True
+        lasting = self._lasting_key(key)
+        known = self.known.get(lasting) if lasting is not None else None
+        if known is not None:
+            self.used[lasting] = known
+        return known is not None
+
     def digest(self, key: CardKey) -> str:
         """The digest of a card (``prepare`` first: it says how cards are rendered)."""
         found = self._digests.get(key)  # a profile asks for some 12 partners' cards
         if found is None:
-            if self.get(key) is None:
-                self.prepare(*self._renderer[:2], [key], *self._renderer[2:])
-            html = self.made[key]
-            found = self._digests[key] = hashlib.sha256(
-                str(html).encode("utf-8", "surrogatepass")
-            ).hexdigest()
+            lasting = self._lasting_key(key)
+            if lasting is None or not self._have(key):
+                if self.get(key) is None:
+                    self.prepare(*self._renderer[:2], [key], *self._renderer[2:])
+            if lasting is not None:  # kept or made: its digest is with it
+                found = self.used[lasting][1]
+            else:
+                found = _digest(self.made[key])
+            self._digests[key] = found
         return found
 
     def digests(self, slugs: list[str], lang: str, level: int) -> list[str]:
@@ -149,9 +166,11 @@ class CardCache:
         """The live preview: these organizations changed; their cards are made again, from
         ``by_slug`` (the new directory's organizations)."""
         slugs = set(slugs)
-        for made in (self.made, self._digests, self._lasting):
+        for made in (self.made, self._digests):
             for key in [key for key in made if key[0] in slugs]:
                 del made[key]
+        for slug in slugs:
+            self._slug_keys.pop(slug, None)
         renderer = getattr(self, "_renderer", None)
         if renderer is not None:
             self._renderer = (*renderer[:2], by_slug, *renderer[3:])
@@ -161,6 +180,10 @@ class CardCache:
         if self.store is None or self.used.keys() == self.known.keys():
             return
         self.store.save(self.used)
+
+
+def _digest(html: str) -> str:
+    return hashlib.sha256(str(html).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @pass_context

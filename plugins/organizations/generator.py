@@ -150,12 +150,13 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                 self.cards.prepare(
                     self.env, self.context, list(wanted), self.directory.by_slug, self.settings
                 )
-        for lang in LANGS:
-            self._write_directory(writer, lang)
-            self._write_facets(writer, lang)
-            for org in self.directory:
-                self._write_profile(writer, org, lang)
-        self._write_removal_pages(writer)
+        with timing.step("organizations: descriptions"):
+            for lang in LANGS:
+                self._write_directory(writer, lang)
+                self._write_facets(writer, lang)
+                for org in self.directory:
+                    self._write_profile(writer, org, lang)
+            self._write_removal_pages(writer)
         with timing.step("organizations: pages"):
             self._batch.write(writer)
         self.cards.save()
@@ -205,8 +206,17 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             lastmod=_lastmod(org),
             keywords=org.keywords.get(lang, ()) if own else (),
             seo_kind="profile",
-            source=str(org.source.relative_to(org.folder.parent.parent)),
+            source=self._source_of(org),
         )
+
+    def _source_of(self, org) -> str:
+        """The profile's file as the volunteer sees it (``organizations/<slug>/...``), for
+        the SEO report: made once per organization, not once per language."""
+        made = self.__dict__.setdefault("_sources", {})
+        found = made.get(org.slug)
+        if found is None:
+            found = made[org.slug] = str(org.source.relative_to(org.folder.parent.parent))
+        return found
 
     def _profile_shows(self, org, lang: str, partners) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
@@ -320,6 +330,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
 
     def _write_facets(self, writer, lang: str) -> None:
         listings = iter(self._listings(lang)[1:])
+        lastmods = {org.slug: _lastmod(org) for org in self.directory}
         for facet, values in self.directory.facets.items():
             list_name = FACETS[facet][1]
             for value in values:
@@ -330,9 +341,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                     facet_value=value,
                     list_name=list_name,
                     listed=listed,
-                    lastmod=max(
-                        (_lastmod(self.directory.by_slug[s]) for s in value.slugs), default=None
-                    ),
+                    lastmod=max((lastmods[slug] for slug in value.slugs), default=None),
                     seo_kind=None,
                     alternates=counterparts,
                     counterparts=counterparts,

@@ -20,7 +20,7 @@ _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 
 @dataclass(frozen=True)
 class WrittenPage:
-    path: Path
+    path: str | Path  # as written (a text: the build notes some 4,000 pages)
     url: str
     lang: str
     keyphrase: str | None
@@ -48,7 +48,7 @@ def note_page(path, context) -> WrittenPage | None:
     if url is None or lang is None:
         return None
     keyphrase = next((k for k in keywords if k), None)
-    return WrittenPage(Path(path), url, lang, keyphrase, kind, str(source))
+    return WrittenPage(path, url, lang, keyphrase, kind, str(source))
 
 
 def read_page(
