@@ -88,8 +88,13 @@ class OpenDataGenerator(Generator):
         json_item, graph_item = exports.item_prefix(exports.SLOT), exports.item_prefix(GRAPH)
         feature_item = exports.item_prefix(exports.GEOJSON_CONTAINER)
         used, parts = {}, []
+        # The files' tokens are made of the parts' keys (what the files are made from),
+        # not of their 8 MB of bytes.
+        self.part_keys = [] if store else None
         for record in self.records:
             key = self._part_key(setup, directory, record) if store else None
+            if key:
+                self.part_keys.append(key)
             made = known.get(key) if key else None
             if made is None:
                 feature = exports.geojson_feature(record)
@@ -166,8 +171,10 @@ class OpenDataGenerator(Generator):
         self._gather()
         written = output_of(self.settings)
         folder = self.options["OPENDATA_DIR"]
+        keys = self.part_keys
         for relative, data in self.files.items():
-            _write(written, f"{folder}/{relative}", data)
+            token = None if keys is None else _digest("\0".join([relative, *keys]).encode())
+            _write(written, f"{folder}/{relative}", data, token)
         self.file_sizes = {relative: len(data) for relative, data in self.files.items()}
         self.files = {}  # written: the page below needs only their sizes
         # One Murmurations profile per organization.
@@ -214,9 +221,9 @@ def _digest(data: bytes) -> str:
 
 
 def _write(written, relative: str, data: bytes, token: str | None = None) -> None:
-    """A file of /data/: left in the output folder updated in place when its bytes are
-    the same (its token is their digest, ``token`` when known), else written into the
-    staging folder."""
+    """A file of /data/: left in the output folder updated in place when it was made from
+    the same inputs (``token``: what it is made from; by default, the digest of its bytes),
+    else written into the staging folder."""
     token = token or _digest(data)
     if written.keep(relative, token):
         return

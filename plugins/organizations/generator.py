@@ -189,7 +189,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             "organization",
             counterparts[lang],
             lang,
-            shows=self._profile_shows(org, lang, partners) if self._describes else None,
+            shows=self._profile_shows(org, lang) if self._describes else None,
             render_values=lambda: dict(
                 about_html=self.about_html.get((org.slug, lang))
                 or self.about_html.get((org.slug, "el")),
@@ -218,33 +218,52 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             found = made[org.slug] = str(org.source.relative_to(org.folder.parent.parent))
         return found
 
-    def _profile_shows(self, org, lang: str, partners) -> str:
+    def _profile_shows(self, org, lang: str) -> str:
         """Everything a profile page shows that is not the site's own input (theme, code,
         settings, content pages, workshops, today: kalo.incremental): the whole
         organization (its values and those made from them: its text, addresses, links),
         its partners' cards (their digests: the cards are what it shows of them), the
         possible partners' addresses and names, its workshops, every image made from its
-        folder and its social images."""
-        return stable_repr(
-            (
-                "organization",
-                lang,
-                self._digest(org.slug),
-                # Partners are shown as cards (organizations/partials/org_partners.html).
-                [self.cards.digest((partner.slug, lang, 3, True)) for partner in partners],
-                [
-                    (
-                        match.slug,
-                        match.they_offer,
-                        match.they_need,
-                        self.directory.by_slug[match.slug].name.get(lang),
-                    )
-                    for match in self.directory.possible_partners[org.slug]
-                ],
-                self._workshops_of(org.slug),
-                self._images_of(org.slug),
+        folder and its social images. Described once for both languages."""
+        return f"organization\0{lang}\0{self._profile_material(org.slug)}"
+
+    def _profile_material(self, slug: str) -> str:
+        """A digest of what the profile shows in both languages (``_profile_shows``), made
+        once per organization and directory (a new directory: the live preview's update)."""
+        made = self.__dict__.get("_profiles_shown")
+        if made is None or made[0] is not self.directory:
+            made = self._profiles_shown = (self.directory, {})
+        found = made[1].get(slug)
+        if found is None:
+            directory = self.directory
+            described = stable_repr(
+                (
+                    self._digest(slug),
+                    # Partners are shown as cards (organizations/partials/org_partners.html).
+                    [
+                        [
+                            self.cards.digest((partner.slug, lang, 3, True))
+                            for partner in directory.sorted(directory.partners[slug], lang)
+                        ]
+                        for lang in LANGS
+                    ],
+                    [
+                        (
+                            match.slug,
+                            match.they_offer,
+                            match.they_need,
+                            directory.by_slug[match.slug].name,
+                        )
+                        for match in directory.possible_partners[slug]
+                    ],
+                    self._workshops_of(slug),
+                    self._images_of(slug),
+                )
             )
-        )
+            found = made[1][slug] = hashlib.sha256(
+                described.encode("utf-8", "surrogatepass")
+            ).hexdigest()
+        return found
 
     def _workshops_of(self, slug: str) -> tuple[str, ...] | None:
         """The sessions an organization took part in, each as a digest of its whole model

@@ -442,6 +442,35 @@ def test_adding_an_organization_gives_what_a_clean_build_gives(site):
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
 
 
+def _inodes_of(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.*")}
+
+
+def test_open_data_files_follow_an_edit_and_the_others_are_kept(site):
+    """The site-wide files are kept by what they are made from (the records' keys), not by
+    their bytes: an address edit writes them again with the new address, leaves the other
+    organizations' Murmurations profiles as they were, and equals a clean build."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    data = output / "data"
+    before = _inodes_of(data)
+    profile = source / "organizations" / "foreas-00012" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Άνω", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    after = _inodes_of(data)
+    assert "Οδός Άνω" in (data / "organizations.json").read_text(encoding="utf-8")
+    for name in ("organizations.json", "organizations.geojson", "datapackage.json"):
+        assert after[name] != before[name], name
+    murmurations = [name for name in before if name.startswith("murmurations/")]
+    kept = [name for name in murmurations if after.get(name) == before[name]]
+    assert len(kept) >= len(murmurations) - 4  # the edited one and its partners' at most
+    clean = work / "clean-data"
+    _build(source, clean, work / "clean-data-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
 def test_a_workshop_page_is_reused_while_the_cards_of_its_organizations_are_unchanged(tmp_path):
     """A workshop's page shows the organizations that took part as cards: an edit they do
     not show leaves it as it is; one they show renders it again."""
