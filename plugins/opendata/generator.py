@@ -89,8 +89,8 @@ class OpenDataGenerator(Generator):
         feature_item = exports.item_prefix(exports.GEOJSON_CONTAINER)
         used, parts = {}, []
         # The files' tokens are made of the parts' keys (what the files are made from),
-        # not of their 8 MB of bytes.
-        self.part_keys = [] if store else None
+        # not of their 8 MB of bytes; ``setup`` too, for a site without organizations.
+        self.part_keys = [setup] if store else None
         for record in self.records:
             key = self._part_key(setup, directory, record) if store else None
             if key:

@@ -229,11 +229,13 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
 
     def _profile_material(self, slug: str) -> str:
         """A digest of what the profile shows in both languages (``_profile_shows``), made
-        once per organization and directory (a new directory: the live preview's update)."""
+        once per organization, directory and programme (the live preview's updates replace
+        one or the other: a saved profile, a saved session)."""
         made = self.__dict__.get("_profiles_shown")
-        if made is None or made[0] is not self.directory:
-            made = self._profiles_shown = (self.directory, {})
-        found = made[1].get(slug)
+        programme = self.context.get("workshops_by_org")
+        if made is None or made[0] is not self.directory or made[1] is not programme:
+            made = self._profiles_shown = (self.directory, programme, {})
+        found = made[2].get(slug)
         if found is None:
             directory = self.directory
             described = stable_repr(
@@ -260,7 +262,7 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                     self._images_of(slug),
                 )
             )
-            found = made[1][slug] = hashlib.sha256(
+            found = made[2][slug] = hashlib.sha256(
                 described.encode("utf-8", "surrogatepass")
             ).hexdigest()
         return found

@@ -40,3 +40,16 @@ def test_a_changed_organizations_card_is_not_the_kept_one(tmp_path):
     same = _cache(tmp_path, {"a": "site\0model a"})
     assert same.get(("a", "en", 2, False)) is None
     assert same.get(("a", "el", 3, False)) is None
+
+
+def test_cards_kept_by_an_older_version_are_not_used(tmp_path):
+    """An older version kept each card's HTML alone: such entries are not taken for cards
+    (their digest is unknown), the card is made again."""
+    from kalo.pickle_file import PickleStore
+
+    cache = _cache(tmp_path, {"a": "site\0model a"})
+    lasting = cache._lasting_key(("a", "el", 2, False))
+    PickleStore(tmp_path / "cards-test.pickle", "cards-test").save({lasting: "<li>Α</li>"})
+    again = _cache(tmp_path, {"a": "site\0model a"})
+    assert again.known == {}
+    assert again.get(("a", "el", 2, False)) is None

@@ -712,6 +712,7 @@ def test_the_seo_reports_stores_catch_up_when_every_pages_key_changed(site, tmp_
 
     monkeypatch.setattr(Fragments, "stand_in", stand_in)
     profile = source / "organizations" / "foreas-00031" / "profile.yaml"
+    results = (output / "seo" / "report.json").read_bytes()
     for street in ("Πλατεία", "Οδός"):
         standing.clear()
         text = profile.read_text(encoding="utf-8")
@@ -719,6 +720,8 @@ def test_the_seo_reports_stores_catch_up_when_every_pages_key_changed(site, tmp_
         assert _build(source, output, cache)
         if street == "Πλατεία":  # the first build with the new keys: none known yet
             assert standing and not any(standing)
+            # No page's results changed (the case where the report's files were kept).
+            assert (output / "seo" / "report.json").read_bytes() == results
     # The build after: all but the edited profile (both languages) stand in.
     assert standing.count(False) <= 2 < standing.count(True)
     clean = tmp_path / "clean"
