@@ -175,6 +175,16 @@ def input_fingerprint(
     return digest.hexdigest()
 
 
+def input_files_digest(settings: dict, settings_file: Path, without_page_data: bool = False) -> str:
+    """A digest of the input files alone (``input_paths``: every file's stamp), without the
+    settings' values: for a process that keeps one build's settings, which its plugins
+    add to as they run (the live preview)."""
+    lines: list[str] = []
+    for path in input_paths(settings, settings_file, without_page_data):
+        _tree_lines(path, lines)
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def cache_folder(settings: dict) -> Path:
     return cache_dir(settings, "build")
 

@@ -205,6 +205,21 @@ def test_a_saved_profile_updates_its_pages_its_partners_and_its_sessions(preview
     assert {name: after[name] for name in kept} == {name: inodes[name] for name in kept}
 
 
+def test_a_saved_session_updates_the_profiles_of_its_organizations(preview):
+    """A profile lists the sessions its organization took part in: a session's new English
+    title reaches the English profile in a live update (not a full build: the Greek title
+    is on the session's social image, the English one is not), since a profile's
+    description follows the programme as well as the directory."""
+    preview.idle()
+    before = preview.output_log().count("Built the whole site")
+    session = preview.site / "content" / "workshops" / f"{WORKSHOP}.en.md"
+    _edit(session, "title: ", "title: NEW TITLE ")
+    preview.shows(f"/en/workshops/{WORKSHOP}/", "NEW TITLE")
+    preview.shows(f"/en/organizations/{ORG}/", "NEW TITLE")
+    preview.idle()
+    assert preview.output_log().count("Built the whole site") == before
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -330,4 +345,16 @@ def test_the_preview_writes_pelicans_pages_whole_by_pelicans_rules(tmp_path):
     home.write_file("index.html", jinja2.Template("home"), {}, override_output=True)
     home.write_file("index.html", jinja2.Template("default"), {})  # skipped
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == "home"
+    with pytest.raises(FileOverwriteFailedError):  # overridden twice
+        home.write_file("index.html", jinja2.Template("again"), {}, override_output=True)
+    # Written, then overridden once: allowed, as Pelican allows it.
+    later = writer()
+    later.write_file("contact/index.html", jinja2.Template("first"), {})
+    later.write_file("contact/index.html", jinja2.Template("second"), {}, override_output=True)
+    assert (tmp_path / "contact" / "index.html").read_text(encoding="utf-8") == "second"
+    # A write that fails halfway leaves the old page and no temporary file.
+    with pytest.raises(OSError), writer()._open_w(str(page), "utf-8") as handle:
+        handle.write("half a pa")
+        raise OSError("no space left on the device")
+    assert page.read_text(encoding="utf-8") == "new 1"
     assert sorted(p.name for p in tmp_path.rglob("*") if p.name.startswith(".")) == []

@@ -25,6 +25,7 @@ pages as they were.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import signal
 import sys
@@ -64,6 +65,7 @@ class _Run:
     context: dict
     generators: list
     today: datetime.date
+    input_files: str = ""  # the site's own input files' digest the pages are kept under
 
 
 class PreviewSite:
@@ -124,6 +126,7 @@ class PreviewSite:
         self.pages.site = incremental.input_fingerprint(
             settings, self.settings_file, without_page_data=True
         )
+        files = incremental.input_files_digest(settings, self.settings_file, without_page_data=True)
         context = settings.copy()  # as Pelican.run() does
         context["generated_content"] = {}
         context["static_links"] = set()
@@ -142,7 +145,7 @@ class PreviewSite:
         _read_contexts(generators)
         signals.all_generators_finalized.send(generators)
         _refresh_links(generators)
-        run = _Run(pelican, settings, context, generators, datetime.date.today())
+        run = _Run(pelican, settings, context, generators, datetime.date.today(), files)
         self._write_rest(run, initialized=False)
         self.run = run
         self._finish_later()
@@ -171,6 +174,15 @@ class PreviewSite:
                 generator.live_update(paths)
         except NeedsFullBuild as request:
             return self.build(str(request))
+        # The site's own input files, as a build takes them: a saved session is one (the
+        # pages that show the programme do not describe it), a saved profile is not (its
+        # pages describe what they show of it). Pages are kept only under the same inputs.
+        files = incremental.input_files_digest(
+            run.settings, self.settings_file, without_page_data=True
+        )
+        if files != run.input_files:
+            self.pages.site = hashlib.sha256(f"{self.pages.site}\0{files}".encode()).hexdigest()
+            run.input_files = files
         writer = _served_folder_writer(run.pelican)
         first = []
         for generator in live:
