@@ -167,8 +167,7 @@ def input_fingerprint(
     lines = [f"format {FORMAT}", f"today {datetime.date.today().isoformat()}", *_packages(), *extra]
     shown = {key: value for key, value in settings.items() if key not in _BUILD_ONLY}
     lines.append(stable_repr(sorted(shown.items(), key=lambda item: item[0])))
-    for path in input_paths(settings, settings_file, without_page_data):
-        _tree_lines(path, lines)
+    lines += _input_lines(settings, settings_file, without_page_data)
     digest = hashlib.sha256()
     for line in lines:
         digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
@@ -179,10 +178,16 @@ def input_files_digest(settings: dict, settings_file: Path, without_page_data: b
     """A digest of the input files alone (``input_paths``: every file's stamp), without the
     settings' values: for a process that keeps one build's settings, which its plugins
     add to as they run (the live preview)."""
+    lines = _input_lines(settings, settings_file, without_page_data)
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _input_lines(settings: dict, settings_file: Path, without_page_data: bool) -> list[str]:
+    """One line per input file (``_tree_lines`` of every ``input_paths``)."""
     lines: list[str] = []
     for path in input_paths(settings, settings_file, without_page_data):
         _tree_lines(path, lines)
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+    return lines
 
 
 def cache_folder(settings: dict) -> Path:
