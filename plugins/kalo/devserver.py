@@ -53,6 +53,9 @@ def main(argv=None) -> int:
         help="a setting for this server's builds, e.g. a plugin's (repeatable)",
     )
     args = parser.parse_args(argv)
+    # Ctrl+C stops the preview even when whoever started it ignores the signal (a job a
+    # shell started in the background inherits SIGINT ignored, and Python keeps that).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     site = PreviewSite(args.settings, args.input, args.orgs, args.output, _extra(args.setting))
     server = None

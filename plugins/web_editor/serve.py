@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Stopped by a signal as by Ctrl+C: decap-server is stopped too (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if inherited ignored
     repo = Path(os.path.commonpath([args.input.resolve(), args.orgs.resolve()]))
     proxy_url = f"http://127.0.0.1:{args.proxy_port}/api/v1"
     proxy = subprocess.Popen(

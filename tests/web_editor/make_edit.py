@@ -23,9 +23,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_make_edit(root: Path, port: int, proxy_port: int, log) -> subprocess.Popen:
+def start_make_edit(
+    root: Path, port: int, proxy_port: int, log, *, preexec_fn=None
+) -> subprocess.Popen:
     """The site of ``root`` (content/, organizations/) served on ``port`` with the editor's
-    backend on ``proxy_port``; its output into ``log`` (an open file)."""
+    backend on ``proxy_port``; its output into ``log`` (an open file). ``preexec_fn``: run
+    in the new process before it starts (e.g. to start it as a shell's background job)."""
     if not DECAP_SERVER.is_file() or shutil.which("node") is None:
         pytest.fail("decap-server (npm ci) and node are needed: `make node-deps`", pytrace=False)
     return subprocess.Popen(
@@ -48,4 +51,5 @@ def start_make_edit(root: Path, port: int, proxy_port: int, log) -> subprocess.P
         env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
         stdout=log,
         stderr=subprocess.STDOUT,
+        preexec_fn=preexec_fn,
     )

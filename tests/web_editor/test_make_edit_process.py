@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from make_edit import free_port, start_make_edit
 
 from sitebuild import FIXTURE
@@ -43,12 +44,20 @@ def _running(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def test_the_backend_listens_on_localhost_only_and_ctrl_c_stops_both(tmp_path):
+def _as_a_background_job() -> None:
+    """What a shell does to a job it starts in the background (``make edit &``, or CI's
+    scripts): SIGINT ignored, inherited by every process it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("started", ["in a terminal", "as a background job"])
+def test_the_backend_listens_on_localhost_only_and_ctrl_c_stops_both(tmp_path, started):
     for folder in ("content", "organizations"):
         shutil.copytree(FIXTURE / folder, tmp_path / folder)
     port, proxy_port = free_port(), free_port()
     log = (tmp_path / "edit.log").open("w", encoding="utf-8")
-    process = start_make_edit(tmp_path, port, proxy_port, log)
+    preexec = _as_a_background_job if started == "as a background job" else None
+    process = start_make_edit(tmp_path, port, proxy_port, log, preexec_fn=preexec)
     try:
         deadline = time.monotonic() + 300
         while True:
@@ -66,6 +75,7 @@ def test_the_backend_listens_on_localhost_only_and_ctrl_c_stops_both(tmp_path):
         process.send_signal(signal.SIGINT)  # what Ctrl+C sends
         assert process.wait(timeout=30) == 0
         assert not [pid for pid in children if _running(pid)]
+        assert "Stopped." in (tmp_path / "edit.log").read_text()
         assert not _listening_addresses(proxy_port)
         assert not _listening_addresses(port)
     finally:

@@ -96,7 +96,10 @@ class PreviewServer:
         context = multiprocessing.get_context("fork")
         self._commands, theirs = context.Pipe()
         self.process = context.Process(
-            target=_serve, args=(self._http, theirs), name="preview-server", daemon=True
+            target=_serve,
+            args=(self._http, theirs, self._commands),
+            name="preview-server",
+            daemon=True,
         )
 
     def start(self) -> None:
@@ -133,8 +136,11 @@ class PreviewServer:
             self.process.join()
 
 
-def _serve(server: http.server.ThreadingHTTPServer, commands) -> None:
+def _serve(server: http.server.ThreadingHTTPServer, commands, preview_end) -> None:
     """The server process: HTTP in the main thread, the preview's news in another."""
+    # The preview's end of the pipe, copied by the fork: closed, so that the pipe ends
+    # (and this process stops) when the preview is gone, even killed.
+    preview_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the preview, which stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     state = PreviewState()
