@@ -17,6 +17,9 @@ def figures_url(lang: str) -> str:
 class FiguresGenerator(Generator):
     """The figures page in every language; reads what other generators put in the context."""
 
+    # Its write phase reads only the context: written beside the others (kalo.write_beside).
+    write_beside = True
+
     def generate_context(self):
         self.directory = self.context.get("organizations")
         self.programme = self.context.get("workshop_programme")

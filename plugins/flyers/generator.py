@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 
 class FlyersGenerator(Generator):
+    # Its write phase reads only the context: written beside the others (kalo.write_beside).
+    write_beside = True
+
     def generate_context(self):
         self.context["flyer_urls"] = urls
 

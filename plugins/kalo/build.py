@@ -91,9 +91,8 @@ def build(
         # name must be known when Pelican (and so every plugin) starts.
         settings["OUTPUT_PATH"] = str(staging)
         settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
-        pelican_class = TimedPelican if timing.enabled() else Pelican
         with timing.step("plugins"):
-            pelican = pelican_class(settings)
+            pelican = KaloPelican(settings)
         fingerprint = None
         if incremental_build or record:
             with timing.step("input fingerprint"):
@@ -145,11 +144,28 @@ def _cache_compiled_templates(settings: dict) -> None:
     settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
-class TimedPelican(Pelican):
-    """Pelican with each generator's phases timed (only for the benchmark)."""
+class KaloPelican(Pelican):
+    """Pelican with the write phases of the generators that need nothing the others write
+    run beside the others (``kalo.write_beside``), and each generator's phases timed for
+    the benchmark (``KALO_TIMINGS``)."""
 
     def _get_generator_classes(self):
-        return [timing.timed_generator(cls) for cls in super()._get_generator_classes()]
+        from kalo.write_beside import WritePhase, overlapped
+
+        phase = self._write_phase = WritePhase(self.settings)
+        classes = super()._get_generator_classes()
+        if timing.enabled():
+            classes = [timing.timed_generator(cls) for cls in classes]
+        return [overlapped(cls, phase) for cls in classes]
+
+    def run(self):
+        try:
+            super().run()
+        except BaseException:
+            phase = getattr(self, "_write_phase", None)
+            if phase is not None:
+                phase.abandon()
+            raise
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -172,6 +173,19 @@ class ForkedJob:
         sys.stdout.flush()
         sys.stderr.flush()
         self._child = _fork(lambda _: function(), [None], _OneItem())
+
+    def abandon(self) -> None:
+        """The build failed before it needed the result: stop the child, wait for it."""
+        child, self._child = self._child, None
+        if child is None or self._done is not None:
+            return
+        try:
+            os.kill(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(child.pipe)
+        os.waitpid(child.pid, 0)
+        self._done = _Failure("abandoned", None)
 
     def result(self) -> Result:
         """Wait for the function's result (its exception is raised here)."""

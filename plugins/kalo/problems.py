@@ -90,6 +90,10 @@ class ContentErrors(Exception):
         }
         super().__init__(" / ".join(lines[lang] for lang in message_langs()))
 
+    def __reduce__(self):
+        # Whole across processes (a forked worker's mistakes are raised in the build).
+        return type(self), (self.problems,)
+
 
 def _sort_key(problem: Problem):
     return (problem.file, problem.line or 0, problem.field or "", problem.message_en)

@@ -42,6 +42,17 @@ def step(name: str):
             _peak_mib[name] = _peak_resident_mib()
 
 
+def seconds() -> dict[str, float]:
+    """The seconds of each step so far (a copy)."""
+    return dict(_seconds)
+
+
+def add(more: dict[str, float]) -> None:
+    """Steps timed elsewhere (a forked process), added to this build's."""
+    for name, spent in more.items():
+        _seconds[name] += spent
+
+
 def since_start(name: str) -> None:
     """Record as ``name`` the time since the process started (Linux: /proc), e.g. the
     interpreter's and imports' start-up before the build begins."""

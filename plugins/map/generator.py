@@ -19,6 +19,9 @@ from map.settings import map_settings
 
 
 class MapGenerator(Generator):
+    # Its write phase reads only the context: written beside the others (kalo.write_beside).
+    write_beside = True
+
     def generate_context(self):
         self.options = map_settings(self.settings)
         if not self.options["MAP_ENABLED"]:

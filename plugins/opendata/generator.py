@@ -41,6 +41,9 @@ GRAPH = {"@context": CONTEXT, "@graph": exports.SLOT}
 class OpenDataGenerator(Generator):
     """The exports under /data/ and the page that explains them."""
 
+    # Its write phase reads only the context: written beside the others (kalo.write_beside).
+    write_beside = True
+
     def generate_context(self):
         self.options = opendata_settings(self.settings)
         self.base_url = urls.absolute_base(

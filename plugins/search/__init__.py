@@ -47,6 +47,26 @@ def _page_written(path, context) -> None:
         build["digests"].append(build["written"].digest(path))
 
 
+# The pages noted, handed over from a forked process (kalo.write_beside), in order.
+def _mark(output_path: str):
+    build = _builds.get(output_path)
+    return len(build["pages"]) if build is not None else None
+
+
+def _since(output_path: str, mark):
+    build = _builds.get(output_path)
+    if build is None or mark is None:
+        return None
+    return build["pages"][mark:], build["digests"][mark:]
+
+
+def _take(output_path: str, notes) -> None:
+    build = _builds.get(output_path)
+    if build is not None and notes is not None:
+        build["pages"].extend(notes[0])
+        build["digests"].extend(notes[1])
+
+
 def _plan(settings, build):
     from kalo.cache import cache_dir
     from search.indexer import pagefind_binary, plan_parts
@@ -133,7 +153,10 @@ def get_generators(_pelican):
 def register():
     from pelican import signals
 
+    from kalo.write_beside import keep_notes
+
     signals.initialized.connect(_start)
     signals.get_generators.connect(get_generators)
     signals.content_written.connect(_page_written)
+    keep_notes(_page_written, _mark, _since, _take)
     signals.finalized.connect(_finish)

@@ -28,6 +28,31 @@ def _page_written(path, context) -> None:
             collector.analysed.append(noted)
 
 
+# What a build's collector noted, handed over from a forked process (kalo.write_beside):
+# the sitemap's entries (by address) and the pages to analyse (in order).
+def _mark(output_path: str):
+    collector = _collectors.get(output_path)
+    if collector is None:
+        return None
+    return dict(collector.entries), len(collector.analysed)
+
+
+def _since(output_path: str, mark):
+    collector = _collectors.get(output_path)
+    if collector is None or mark is None:
+        return None
+    entries, analysed = mark
+    changed = {url: e for url, e in collector.entries.items() if entries.get(url) is not e}
+    return changed, collector.analysed[analysed:]
+
+
+def _take(output_path: str, notes) -> None:
+    collector = _collectors.get(output_path)
+    if collector is not None and notes is not None:
+        collector.entries.update(notes[0])
+        collector.analysed.extend(notes[1])
+
+
 def _finish(pelican) -> None:
     from pathlib import Path
 
@@ -52,7 +77,10 @@ def _install_helpers(generator) -> None:
 def register():
     from pelican import signals
 
+    from kalo.write_beside import keep_notes
+
     signals.initialized.connect(_start)
     signals.generator_init.connect(_install_helpers)
     signals.content_written.connect(_page_written)
+    keep_notes(_page_written, _mark, _since, _take)
     signals.finalized.connect(_finish)
