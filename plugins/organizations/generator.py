@@ -183,7 +183,6 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         own = org.has_language(lang)
         counterparts = urls.per_language(urls.profile_url, org.slug)
         alternates = {code: url for code, url in counterparts.items() if org.has_language(code)}
-        partners = self.directory.sorted(self.directory.partners[org.slug], lang)
         self._write(
             writer,
             "organization",
@@ -194,7 +193,8 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
                 about_html=self.about_html.get((org.slug, lang))
                 or self.about_html.get((org.slug, "el")),
                 about_lang=lang if (org.slug, lang) in self.about_html else "el",
-                partners=partners,
+                # Sorted only for a page that is rendered (most are reused).
+                partners=self.directory.sorted(self.directory.partners[org.slug], lang),
                 possible_partners=self.directory.possible_partners[org.slug],
                 correction=self._correction_links(org, lang),
             ),
