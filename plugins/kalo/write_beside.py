@@ -33,6 +33,7 @@ from pelican import signals
 from kalo import timing
 from kalo.live import live_pages
 from kalo.output import output_of
+from kalo.pages import PageStore
 from kalo.parallel import ForkedJob, worker_count
 
 
@@ -124,6 +125,11 @@ class WritePhase:
         return True
 
 
+# What the forked process hands over of the build's output (kalo.output.Output).
+_OUTPUT_RECORDS = ("kept", "tokens", "digests")
+_NONE = object()
+
+
 def _write(generators, writer, settings, output_path: str, keepers) -> dict:
     """In the forked process: write ``generators`` in order; what they did, to take in."""
     # Objects made before the fork are never collected here: a collection would touch
@@ -131,7 +137,7 @@ def _write(generators, writer, settings, output_path: str, keepers) -> dict:
     gc.freeze()
     output = output_of(settings)
     before = {name: dict(getattr(output, name)) for name in _OUTPUT_RECORDS}
-    seconds = dict(timing.seconds())
+    seconds = timing.seconds()
     notes = []
     for generator in generators:
         marks = [keeper.mark(output_path) for keeper in keepers]
@@ -159,13 +165,7 @@ def _write(generators, writer, settings, output_path: str, keepers) -> dict:
     }
 
 
-_OUTPUT_RECORDS = ("kept", "tokens", "digests")
-_NONE = object()
-
-
 def _take_output(settings, result: dict) -> None:
-    from kalo.pages import PageStore  # noqa: PLC0415 - kalo.pages imports this module's users
-
     output = output_of(settings)
     for name, changed in result["output"].items():
         getattr(output, name).update(changed)
