@@ -7,6 +7,9 @@ turns it into the session fixtures ``fixture_site`` and ``sample_site``.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from kalo.build import build
@@ -44,3 +47,18 @@ def build_site(
         messages = [record.getMessage() for record in collector.records]
         assert not messages, f"the build logged warnings: {messages}"
     return output
+
+
+def run_python(
+    arguments: list[str], env: dict | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
+    """``python <arguments>`` in a fresh interpreter, as `make` runs it: from the project's
+    root with the plugins importable (and ``env`` added); its output captured as text."""
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -8,8 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from pelican import signals
 
 from kalo.build import build
 from kalo.problems import ContentErrors, Problem
-from sitebuild import FIXTURE, ROOT
+from sitebuild import FIXTURE, ROOT, run_python
 
 pytestmark = pytest.mark.slow
 BESIDE = ("OpenDataGenerator", "FiguresGenerator", "MapGenerator", "FlyersGenerator")
@@ -73,14 +71,7 @@ def test_a_build_in_a_fresh_process_writes_them_beside_and_equals_a_serial_build
         f"Path({str(FIXTURE / 'organizations')!r}), Path({str(tmp_path / 'beside')!r}), "
         f"extra={{'KALO_CACHE_DIR': {str(tmp_path / 'c1')!r}}})\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "KALO_TIMINGS": str(timings)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_python(["-c", program], env={"KALO_TIMINGS": str(timings)})
     assert done.returncode == 0, done.stderr[-3000:]
     steps = json.loads(timings.read_text(encoding="utf-8"))
     assert "written beside: waiting" in steps  # the forked process was waited for

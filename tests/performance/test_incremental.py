@@ -12,15 +12,13 @@ import datetime
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kalo import incremental
 from kalo.build import build
-from sitebuild import ROOT
+from sitebuild import ROOT, run_python
 
 
 def _synthetic():
@@ -95,14 +93,7 @@ def _build_in_a_process(site, before: str, after: str) -> str:
         f" Path({str(source / 'organizations')!r}), Path({str(output)!r}),"
         f" extra={{'KALO_CACHE_DIR': {str(cache)!r}}}, incremental_build=True)\n" + after
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_python(["-c", program])
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.strip().splitlines()[-1]
 
@@ -257,7 +248,6 @@ def test_pages_rendered_on_all_cores_equal_pages_rendered_in_one_process(site, t
 
 
 def test_the_input_fingerprint_sees_an_edit_with_the_same_size_and_mtime(tmp_path):
-    import os
 
     folder = tmp_path / "content"
     folder.mkdir()
@@ -274,7 +264,6 @@ def test_the_input_fingerprint_sees_an_edit_with_the_same_size_and_mtime(tmp_pat
 
 
 def test_a_file_digest_is_remembered_only_while_the_file_is_unchanged(tmp_path):
-    import os
 
     page = tmp_path / "index.html"
     page.write_text("one", encoding="utf-8")
