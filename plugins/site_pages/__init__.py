@@ -59,7 +59,7 @@ def prepare_page(instance) -> None:
     from pelican.contents import Page
 
     from kalo.i18n import lang_prefix
-    from kalo.markup import sanitize, typography
+    from site_pages.read_cache import read_cache
 
     if not isinstance(instance, Page):
         return
@@ -67,7 +67,17 @@ def prepare_page(instance) -> None:
         prefix = lang_prefix(instance.lang)
         instance.override_url = prefix
         instance.override_save_as = f"{prefix}index.html"
-    instance._content = sanitize(typography(instance._content, instance.lang))
+    cache = read_cache(instance.settings)
+    if cache is None:
+        instance._content = _typeset(instance._content, instance.lang)
+    else:
+        instance._content = cache.typeset(instance._content, instance.lang, _typeset)
+
+
+def _typeset(html: str, lang: str) -> str:
+    from kalo.markup import sanitize, typography
+
+    return sanitize(typography(html, lang))
 
 
 def get_generators(_pelican):
@@ -80,7 +90,11 @@ def get_generators(_pelican):
 def register():
     from pelican import signals
 
+    from site_pages import read_cache
+
     signals.initialized.connect(check_pages)
+    signals.initialized.connect(read_cache.start)
+    signals.all_generators_finalized.connect(read_cache.save)
     signals.readers_init.connect(use_front_matter_reader)
     signals.content_object_init.connect(prepare_page)
     signals.get_generators.connect(get_generators)

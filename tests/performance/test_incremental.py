@@ -786,3 +786,63 @@ def test_a_stored_image_step_reads_only_the_records_of_the_images_it_shows(site)
     clean = work / "clean-images"
     _build(source, clean, work / "clean-images-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_an_edit_elsewhere_reads_no_static_page_again(site):
+    """The static pages' Markdown and typography are kept from the last build while their
+    bytes and the site's inputs are the same (site_pages.read_cache): a profile's edit
+    converts none of them, and the site equals a clean build's."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00027" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Κάτω", 1), encoding="utf-8"
+    )
+    said = _build_in_a_process(
+        site,
+        before=(
+            "import kalo.markup, site_pages.reader as reader\n"
+            "made = []\n"
+            "original_read = reader.FrontMatterMarkdownReader._read\n"
+            "def counted(self, path):\n"
+            "    made.append(path)\n"
+            "    return original_read(self, path)\n"
+            "reader.FrontMatterMarkdownReader._read = counted\n"
+            "original_typography = kalo.markup.typography\n"
+            "def typeset(html, lang):\n"
+            "    made.append(lang)\n"
+            "    return original_typography(html, lang)\n"
+            "kalo.markup.typography = typeset\n"
+        ),
+        after="print(done, len(made))\n",
+    )
+    assert said == "True 0"
+    clean = work / "clean-read-pages"
+    _build(source, clean, work / "clean-read-pages-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_editing_a_static_page_shows_the_edit_in_the_next_build(site):
+    """A page read again when its bytes change: its text, its summary (Markdown in the
+    metadata) and its typography are those of the edit."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    page = next(
+        path
+        for path in sorted((source / "content" / "pages").glob("*.en.md"))
+        if "summary:" in path.read_text(encoding="utf-8")
+    )
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("summary: ", 'summary: A "quoted" summary edit. ', 1)
+    page.write_text(text + '\nA "new" closing line of the page.\n', encoding="utf-8")
+    assert _build(source, output, cache)
+    written = [
+        path.read_text(encoding="utf-8")
+        for path in output.rglob("*.html")
+        if "closing line of" in path.read_text(encoding="utf-8")
+    ]
+    assert written and "“new” closing line of" in written[0], "the edited text is not typeset"
+    assert any('content="A &#34;quoted&#34; summary edit.' in html for html in written)
+    clean = work / "clean-edited-page"
+    _build(source, clean, work / "clean-edited-page-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
