@@ -101,10 +101,12 @@ def start_indexing(settings) -> None:
         # (kalo.preview): a job forked here could not be waited for there, nor should a
         # save wait for it.
         return
-    options, binary, cache, parts = _plan(settings, build)
+    build["plan"] = options, binary, cache, parts = _plan(settings, build)
+    build["started"] = len(build["pages"])
     missing = missing_parts(parts, cache)
     if not missing:
         return
+    build["made"] = len(missing)
     output, written = Path(settings["OUTPUT_PATH"]), output_of(settings)
     workers = worker_count(len(missing), settings=settings, parallel_from=2)
     build["job"] = start_forked(
@@ -113,7 +115,6 @@ def start_indexing(settings) -> None:
         ),
         settings=settings,
     )
-    build["started"] = len(build["pages"])
 
 
 def _finish(pelican) -> None:
@@ -137,11 +138,16 @@ def _finish(pelican) -> None:
     with timing.step("search index"):
         if build["job"] is not None:
             build["job"].result()
-        options, binary, cache, parts = _plan(pelican.settings, build)
+        # Planned again only if pages were noted after the index was started.
+        planned = build.get("plan")
+        if planned is None or build.get("started") != len(build["pages"]):
+            planned = _plan(pelican.settings, build)
+        options, binary, cache, parts = planned
         output, written = Path(pelican.output_path), output_of(pelican.settings)
         missing = missing_parts(parts, cache)  # pages noted after the start, if any
         index_parts(missing, options, cache, lambda path: written.readable(output / path), binary)
-        finish_index(parts, output, options, cache, written, len(missing))
+        made = build.get("made", 0) + len(missing)
+        finish_index(parts, output, options, cache, written, made)
 
 
 def get_generators(_pelican):

@@ -263,3 +263,49 @@ def test_the_pagefind_binary_is_the_one_pagefind_itself_would_run(monkeypatch, t
     other.write_text("#!/bin/sh\n")
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(other))
     assert pagefind_binary(None) == other
+
+
+def test_a_page_noted_after_the_index_was_started_is_indexed_too(tmp_path):
+    """The index is started when the organizations, workshops and static pages are written;
+    the parts planned then are kept for the end unless a page was noted after the start,
+    which is then in the index as well."""
+    import json
+    from types import SimpleNamespace
+
+    import search
+
+    output = tmp_path / "out"
+    settings = {
+        "OUTPUT_PATH": str(output),
+        "PATH": str(tmp_path / "content"),
+        "KALO_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    pelican = SimpleNamespace(output_path=str(output), settings=settings)
+
+    def write(slug: str) -> None:
+        page = output / slug / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<!doctype html><html lang="el"><head><title>{slug}</title></head><body>'
+            f"<main><h1>{slug}</h1><p>Λέξεις της σελίδας {slug}.</p></main></body></html>",
+            encoding="utf-8",
+        )
+        context = {
+            "OUTPUT_PATH": str(output),
+            "page_url": f"{slug}/",
+            "lang": "el",
+            "seo_kind": "profile",
+        }
+        search._page_written(str(page), context)
+
+    search._start(pelican)
+    write("proti")
+    search.start_indexing(settings)
+    write("defteri")  # after the start
+    search._finish(pelican)
+    listed = json.loads((output / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    entries = [
+        json.loads((output / "pagefind" / folder / "pagefind-entry.json").read_text("utf-8"))
+        for folder in listed["el"]
+    ]
+    assert sum(entry["languages"]["el"]["page_count"] for entry in entries) == 2, entries
