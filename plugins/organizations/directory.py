@@ -76,17 +76,25 @@ class Directory:
             known = self.fingerprints[slug] = model_digest(self.by_slug[slug])
         return known
 
-    def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
-        """Organizations in the alphabetical order of ``lang`` (accents ignored); those of
-        the same name in the order given."""
-        # Each organization's place in the language's order, made once per language: a
-        # build sorts some 130 listings and every profile's partners (2,000 short lists
-        # at 1,000 organizations), by the place (a number), not by the name.
+    def _rank(self, lang: str) -> dict[str, int]:
+        """Each organization's place in the language's order, made once per language: a
+        build sorts some 130 listings and every profile's partners (2,000 short lists at
+        1,000 organizations), by the place (a number), not by the name."""
         rank = self.__dict__.setdefault("_ranks", {}).get(lang)
         if rank is None:
             keys = {org.slug: sort_key(org.name.get(lang)) for org in self.organizations}
             places = {key: place for place, key in enumerate(sorted(set(keys.values())))}
             rank = self._ranks[lang] = {slug: places[key] for slug, key in keys.items()}
+        return rank
+
+    def sorted_slugs(self, slugs, lang: str) -> list[str]:
+        """``sorted`` of organizations the directory holds, by slug: the slugs, in order."""
+        return sorted(slugs, key=self._rank(lang).__getitem__)
+
+    def sorted(self, slugs_or_orgs, lang: str) -> list[Organization]:
+        """Organizations in the alphabetical order of ``lang`` (accents ignored); those of
+        the same name in the order given."""
+        rank = self._rank(lang)
         orgs = [self.by_slug[s] if isinstance(s, str) else s for s in slugs_or_orgs]
         slugs = [org.slug for org in orgs]
         if not rank.keys() >= set(slugs):  # an organization the directory does not hold

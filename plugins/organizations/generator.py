@@ -215,7 +215,8 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         made = self.__dict__.setdefault("_sources", {})
         found = made.get(org.slug)
         if found is None:
-            found = made[org.slug] = str(org.source.relative_to(org.folder.parent.parent))
+            # By its name's parts (a path's relative_to costs more, for 1,000 of them).
+            found = made[org.slug] = "/".join(org.source.parts[len(org.folder.parts) - 2 :])
         return found
 
     def _profile_shows(self, org, lang: str) -> str:
@@ -238,26 +239,19 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         found = made[2].get(slug)
         if found is None:
             directory = self.directory
+            by_slug = directory.by_slug
             described = stable_repr(
                 (
                     self._digest(slug),
                     # Partners are shown as cards (organizations/partials/org_partners.html).
                     [
                         [
-                            self.cards.digest((partner.slug, lang, 3, True))
-                            for partner in directory.sorted(directory.partners[slug], lang)
+                            self.cards.digest((partner, lang, 3, True))
+                            for partner in directory.sorted_slugs(directory.partners[slug], lang)
                         ]
                         for lang in LANGS
                     ],
-                    [
-                        (
-                            match.slug,
-                            match.they_offer,
-                            match.they_need,
-                            directory.by_slug[match.slug].name,
-                        )
-                        for match in directory.possible_partners[slug]
-                    ],
+                    [_shown_match(match, by_slug) for match in directory.possible_partners[slug]],
                     self._workshops_of(slug),
                     self._images_of(slug),
                 )
@@ -433,6 +427,14 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
             "edit": self.options["ORG_EDIT_URL"].format(**values),
             "issue": self.options["ORG_ISSUE_URL"].format(**values),
         }
+
+
+def _shown_match(match, by_slug) -> tuple:
+    """What a profile shows of a possible partner: its address, what each side offers and
+    needs, its name. Plain values: their repr is quicker than a dataclass's (1,000
+    profiles name some 10 possible partners each)."""
+    name = by_slug[match.slug].name
+    return match.slug, match.they_offer, match.they_need, name.el, name.en
 
 
 def _lastmod(org):

@@ -65,3 +65,25 @@ def test_the_strip_moves_every_day_and_gives_everyone_a_turn():
 def test_a_small_directory_is_shown_whole():
     assert sorted(o.slug for o in featured(ORGS[:2], date(2026, 5, 1), 6)) == ["org-00", "org-01"]
     assert featured([], date(2026, 5, 1), 6) == []
+
+
+def test_sorted_slugs_are_the_slugs_of_the_sorted_organizations():
+    """The profiles' partners are ordered by slug (their cards' digests describe the
+    page): the same order as the organizations' own, accents ignored, ties as given."""
+    from organizations.directory import build_directory
+
+    names = ["Ωμέγα", "άλφα", "Άλφα", "Beta", "βήτα", "alpha", "Ωμέγα"]
+    orgs = []
+    for number, name in enumerate(names):
+        org = _org(f"org-{number:02d}")
+        orgs.append(Organization(**{**org.__dict__, "name": Localized(el=name, en=name.upper())}))
+    directory = build_directory(orgs)
+    slugs = [org.slug for org in reversed(orgs)]
+    for lang in ("el", "en"):
+        expected = [org.slug for org in directory.sorted(slugs, lang)]
+        assert directory.sorted_slugs(slugs, lang) == expected
+        some = slugs[::2]
+        assert directory.sorted_slugs(some, lang) == [slug for slug in expected if slug in some]
+    in_order = directory.sorted_slugs(slugs, "el")
+    assert in_order.index("org-06") < in_order.index("org-00")  # the same name: as given
+    assert in_order[-2:] == ["org-06", "org-00"]  # Ω last
