@@ -1,21 +1,25 @@
 """The site's search index: Pagefind bundles, one per part of the site, merged in the browser.
 
-The indexed pages are split into parts by their address without the language prefix (an
-organization's Greek and English pages fall into the same part): at most
-``SEARCH_MAX_PARTS`` parts of about ``SEARCH_PART_SIZE`` addresses each, so a site of ten
-pages has one and a site of 1,000 organizations thirty-two. Each part is one Pagefind bundle
-(both languages), made by Pagefind's service (``pagefind --service``, the program of the
-pinned ``pagefind`` package, driven here by its JSON protocol: the HTML of each page is
-sent from memory, nothing is copied to a folder first) and kept in the cache by a key of
-its pages' bytes (their digests, known from rendering: nothing is read to make the key).
-Editing one organization makes one part again, of about 1/32 of the pages; the others
-come from the cache, or stay in the output folder that the build updates in place.
+The indexed pages of each language are split into parts by their address without the
+language prefix (an organization's Greek and English pages are in the parts of the same
+number, one per language): at most ``SEARCH_MAX_PARTS`` parts per language of about
+``SEARCH_PART_SIZE`` addresses each, so a site of ten pages has one per language and a site
+of 1,000 organizations thirty-two. Each part is one Pagefind bundle (one language), made by
+Pagefind's service (``pagefind --service``, the program of the pinned ``pagefind`` package,
+driven here by its JSON protocol: the HTML of each page is sent from memory, nothing is
+copied to a folder first) and kept in the cache by a key of its pages' bytes (their
+digests, known from rendering: nothing is read to make the key). Editing one organization
+makes its parts again, each of about 1/32 of a language's pages: the Greek one, the English
+one, or both, made at the same time by two Pagefind processes (Pagefind indexes on one
+core; a part of both languages took it twice as long). The other parts come from the cache,
+or stay in the output folder that the build updates in place. A visitor's browser merges
+its language's parts only, as many as before the split.
 
 In the output, ``/pagefind/<part>/`` is each part's bundle (the folder is named by its
 key) and ``/pagefind/parts.json`` lists the parts of each language; the search page loads
 Pagefind from the first part of its language and merges the others (``mergeIndex``: the
 merged parts load their index files only, not Pagefind's program). A part has an index
-for a language only if it has pages in it, and only those parts are listed for it.
+for its own language, and is listed for it.
 
 Parts are made by as many Pagefind processes as the build has workers
 (``kalo.parallel.worker_count``), each holding one part at a time: Pagefind's memory
@@ -131,14 +135,15 @@ def _neutral(page: IndexedPage) -> str:
 def plan_parts(
     pages: Sequence[IndexedPage], digests: Sequence[bytes], options: dict, binary: Path
 ) -> list[Part]:
-    """The parts of the index, each with its key, in a stable order."""
+    """The parts of the index (by number, then language), each with its key, in a stable
+    order."""
     addresses = sorted({_neutral(page) for page in pages})
     size = max(1, int(options["SEARCH_PART_SIZE"]))
     count = max(1, min(int(options["SEARCH_MAX_PARTS"]), -(-len(addresses) // size)))
-    groups: dict[int, list[tuple[IndexedPage, bytes]]] = {}
+    groups: dict[tuple[int, str], list[tuple[IndexedPage, bytes]]] = {}
     for page, digest in zip(pages, digests, strict=True):
         number = int(hashlib.sha256(_neutral(page).encode()).hexdigest()[:8], 16) % count
-        groups.setdefault(number, []).append((page, digest))
+        groups.setdefault((number, page.lang), []).append((page, digest))
     made = binary.stat()
     setup = repr(
         (BUNDLE_FORMAT, tuple(options["SEARCH_EXCLUDE_SELECTORS"]), made.st_size, made.st_mtime_ns)

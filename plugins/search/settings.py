@@ -20,11 +20,12 @@ DEFAULTS = {
     "SEARCH_PAGEFIND_BINARY": None,
     # Seconds the indexer may wait for one answer of Pagefind before the build fails.
     "SEARCH_TIMEOUT": 300,
-    # The index is made in parts (merged by the search page): about this many addresses
-    # per part (a page and its translation count once), and at most this many parts. An
-    # edit makes its part again; a visitor's browser merges every part of a language.
-    # 32 and 32 (thirty-two parts at 1,000 organizations): an edit's part takes Pagefind
-    # 0.2 s, not 0.4 s, and a query answered sooner than with sixteen (docs/benchmark.md).
+    # The index is made in parts of one language each (merged by the search page): about
+    # this many addresses per part, and at most this many parts per language. An edit
+    # makes its parts again; a visitor's browser merges every part of its language.
+    # 32 and 32 (thirty-two parts per language at 1,000 organizations): an edit's part
+    # takes Pagefind 0.15 s, and a query answered sooner than with sixteen
+    # (docs/benchmark.md).
     "SEARCH_PART_SIZE": 32,
     "SEARCH_MAX_PARTS": 32,
     # Addresses of the search page (per language, under the language prefix).
