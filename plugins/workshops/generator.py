@@ -20,6 +20,7 @@ from organizations.cards import CardCache
 from workshops import urls
 from workshops.live import LiveWorkshops
 from workshops.load import KnownOrganizations, load_workshops
+from workshops.load_cache import cached_load
 from workshops.programme import build_programme, by_organization, findings_and_needs
 from workshops.settings import workshop_settings
 
@@ -46,11 +47,14 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
         once per process."""
         today = self.options["WORKSHOP_TODAY"] or date.today()
         content = Path(self.settings["PATH"])
-        result = load_workshops(
-            content / self.options["WORKSHOP_DIR"],
-            today=today,
-            orgs=self._known_organizations(directory),
-            display_root=content.parent,
+        folder, orgs = content / self.options["WORKSHOP_DIR"], self._known_organizations(directory)
+        result = cached_load(
+            self.settings,
+            folder,
+            orgs,
+            content.parent,
+            today,
+            lambda: load_workshops(folder, today=today, orgs=orgs, display_root=content.parent),
         )
         raise_if_errors(
             result.problems

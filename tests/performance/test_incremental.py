@@ -846,3 +846,68 @@ def test_editing_a_static_page_shows_the_edit_in_the_next_build(site):
     clean = work / "clean-edited-page"
     _build(source, clean, work / "clean-edited-page-cache", incremental_build=False)
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_an_edit_elsewhere_reads_no_workshop_summary_again(site):
+    """The programme as read by the last build is kept while the content, code, settings,
+    day and organization folders are the same (workshops.load_cache): a profile's address
+    edit reads no summary, and the site equals a clean build's."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00028" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Μέση", 1), encoding="utf-8"
+    )
+    said = _build_in_a_process(
+        site,
+        before=(
+            "import workshops.load as load\n"
+            "read = []\n"
+            "original = load._read\n"
+            "def counted(path, *args):\n"
+            "    read.append(path)\n"
+            "    return original(path, *args)\n"
+            "load._read = counted\n"
+        ),
+        after="print(done, len(read))\n",
+    )
+    assert said == "True 0"
+    clean = work / "clean-programme"
+    _build(source, clean, work / "clean-programme-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
+def test_the_programme_is_read_again_when_a_summary_changes(site):
+    """A summary's edit is shown: the programme kept from the last build is not used."""
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    summary = sorted((source / "content" / "workshops").glob("*-01.md"))[0]
+    summary.write_text(
+        summary.read_text(encoding="utf-8") + "\nΜια νέα πρόταση της περίληψης.\n",
+        encoding="utf-8",
+    )
+    assert _build(source, output, cache)
+    assert any(
+        "Μια νέα πρόταση της περίληψης." in path.read_text(encoding="utf-8")
+        for path in output.rglob("*.html")
+    )
+
+
+def test_the_programme_kept_is_keyed_by_the_organization_folders_too():
+    """The participants are checked against the organization folders: another set of
+    folders, or of valid ones, is another key (as is another site, root or day)."""
+    from workshops.load import KnownOrganizations
+    from workshops.load_cache import load_key
+
+    day = datetime.date(2026, 12, 8)
+    base = KnownOrganizations(frozenset({"a", "b"}), frozenset({"a", "b", "c"}))
+    key = load_key("site", base, Path("/x"), day)
+    others = [
+        KnownOrganizations(frozenset({"a"}), frozenset({"a", "b", "c"})),
+        KnownOrganizations(frozenset({"a", "b"}), frozenset({"a", "b"})),
+    ]
+    assert all(load_key("site", orgs, Path("/x"), day) != key for orgs in others)
+    assert load_key("other site", base, Path("/x"), day) != key
+    assert load_key("site", base, Path("/y"), day) != key
+    assert load_key("site", base, Path("/x"), day + datetime.timedelta(days=1)) != key
+    assert load_key("site", base, Path("/x"), day) == key
