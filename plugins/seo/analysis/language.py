@@ -4,9 +4,12 @@ A word's *key* is its stem after case, accents (tonos and diaeresis, ΐ ΰ ϊ ϋ
 and final sigma are folded away, so «κοινωνική κουζίνα» matches «Κοινωνικής Κουζίνας» and
 «ΚΟΙΝΩΝΙΚΕΣ ΚΟΥΖΙΝΕΣ». Words in Greek script go through Snowball's Greek stemmer, all
 others through its English one, whatever the page's language (a Greek page may name
-a "Repair Café").
+a "Repair Café"). The stemmers are Snowball's own C code, through PyStemmer: the same
+algorithms as the pure-Python ``snowballstemmer`` package (the same stems for the 14,600
+words of the sample and the benchmark's site, checked when it was chosen), some 50 times
+quicker, and loaded in a millisecond instead of the 15 ms of its thirty languages.
 
-Two facts about snowballstemmer 3.1.1 shape ``word_key``:
+Two facts about Snowball 3.1's Greek stemmer shape ``word_key``:
 
 - its Greek stemmer lowercases by itself, but turns a lowercase ΐ or ϊ into η
   («προϊόν» → «προηον»), so words are folded *before* stemming;
@@ -28,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 from kalo.text import fold
 
@@ -39,8 +42,8 @@ GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 GREEK_VOWELS = frozenset("αεηιουω")
 SENTENCE_END = re.compile(r"(?<=[.!?;;·…])\s+")
 
-_GREEK_STEMMER = snowballstemmer.stemmer("greek")
-_ENGLISH_STEMMER = snowballstemmer.stemmer("english")
+_GREEK_STEMMER = Stemmer.Stemmer("greek")
+_ENGLISH_STEMMER = Stemmer.Stemmer("english")
 
 
 def is_greek(word: str) -> bool:
