@@ -215,8 +215,14 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         made = self.__dict__.setdefault("_sources", {})
         found = made.get(org.slug)
         if found is None:
-            # By its name's parts (a path's relative_to costs more, for 1,000 of them).
-            found = made[org.slug] = "/".join(org.source.parts[len(org.folder.parts) - 2 :])
+            # By its name's parts (a path's relative_to costs more, for 1,000 of them),
+            # when the file is in its folder (a linked profile.yaml may resolve elsewhere).
+            folder, source = org.folder.parts, org.source.parts
+            if source[: len(folder)] == folder:
+                found = "/".join(source[len(folder) - 2 :])
+            else:
+                found = str(org.source.relative_to(org.folder.parent.parent))
+            made[org.slug] = found
         return found
 
     def _profile_shows(self, org, lang: str) -> str:

@@ -126,7 +126,8 @@ class Part:
 
 
 def _neutral(page: IndexedPage) -> str:
-    """The page's address without its language prefix: translations share a part."""
+    """The page's address without its language prefix: translations get the same part
+    number (each in its language's part)."""
     url = page.url.lstrip("/")
     prefix = lang_prefix(page.lang)
     return url[len(prefix) :] if prefix and url.startswith(prefix) else url

@@ -35,10 +35,15 @@ HERE = Path(__file__).parent
 
 @lru_cache(maxsize=1)
 def _code_version() -> str:
+    """The analysis code and the stemmers' version (a compiled library: another Snowball
+    may stem differently)."""
+    import Stemmer
+
     digest = hashlib.sha256()
     for path in sorted((HERE / "analysis").rglob("*.py")):
         digest.update(path.read_bytes())
     digest.update((HERE / "written_page.py").read_bytes())
+    digest.update(f"Stemmer {Stemmer.version()}".encode())
     return digest.hexdigest()
 
 

@@ -93,7 +93,6 @@ def register():
     from site_pages import read_cache
 
     signals.initialized.connect(check_pages)
-    signals.initialized.connect(read_cache.start)
     signals.all_generators_finalized.connect(read_cache.save)
     signals.readers_init.connect(use_front_matter_reader)
     signals.content_object_init.connect(prepare_page)

@@ -5,9 +5,12 @@ Reading content/pages costs a Markdown converter (the first one imports its exte
 Pygments among them: 40 ms), the conversions and the typography (typogrify compiles its
 patterns on first use): 0.07 s for twelve pages, in every build, though an edit elsewhere
 changes none of them. What they make depends on the page's bytes and on the site's inputs
-(code, theme, settings, packages: ``kalo.output.Output.site_fingerprint``), so it is kept
-by those, in one pickle per site fingerprint, for the builds that fingerprint their pages
-(``Output.fingerprints``; not the live preview, not ``build()`` without a record).
+(code, theme, settings, packages, the day: ``kalo.output.Output.site_fingerprint``), so it
+is kept by those, in one pickle per site fingerprint, for the builds that fingerprint their
+pages (``Output.fingerprints``; not the live preview, not ``build()`` without a record).
+The site's inputs include the content folder, so today a page's edit starts a new pickle
+(all twelve read again); each entry is also keyed by its page's path and bytes, so that it
+stays right if the pages ever describe their own part of the inputs, as profiles do.
 
 Only plain values are kept: a page's metadata may hold Pelican objects that carry the
 settings (dates, tags, authors), and such a page is simply read again in every build.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import copy
 import datetime
 import hashlib
+import weakref
 
 from kalo.cache import cache_dir
 from kalo.output import output_of
@@ -77,34 +81,27 @@ def _plain(value) -> bool:
     return isinstance(value, _PLAIN)
 
 
-# The cache of each build, by its output folder (signals carry no build object): opened by
-# the first page read, saved when every generator has read its content.
-_open: dict[str, ReadCache | None] = {}
-_CLOSED = None
-
-
-def start(pelican) -> None:
-    """A new build: nothing of another build's cache is used."""
-    _open.pop(pelican.settings["OUTPUT_PATH"], None)
+# The cache of each build, by the build's Output (one object for the whole build, dropped
+# when it ends: nothing outlives it, even a build that failed); None once saved.
+_open: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def read_cache(settings) -> ReadCache | None:
     """This build's cache; None when it keeps none (see the module's doc) or is saved."""
-    where = str(settings["OUTPUT_PATH"])
-    if where in _open:
-        return _open[where]
     output = output_of(settings)
-    cache = ReadCache(settings, output.site_fingerprint()) if output.fingerprints else _CLOSED
-    _open[where] = cache
-    return cache
+    if not output.fingerprints:
+        return None
+    if output not in _open:
+        _open[output] = ReadCache(settings, output.site_fingerprint())
+    return _open[output]
 
 
 def save(generators) -> None:
     """Every generator has read its content (``all_generators_finalized``)."""
     if not generators:
         return
-    where = str(generators[0].settings["OUTPUT_PATH"])
-    cache = _open.get(where)
+    output = output_of(generators[0].settings)
+    cache = _open.get(output)
     if cache is not None:
         cache.save()
-    _open[where] = _CLOSED
+        _open[output] = None

@@ -112,3 +112,15 @@ def test_changed_settings_mean_analysing_again(tmp_path):
         [GOOD_EL], stricter
     )
     assert analyze_site([GOOD_EL], stricter) != analyze_site([GOOD_EL], get_settings())
+
+
+def test_the_cached_results_follow_the_stemmers_version(monkeypatch):
+    """The stemmers are a compiled library: another Snowball may stem differently, so its
+    version is part of what every cached result and keyphrase key is kept by."""
+    import Stemmer
+
+    from seo.analysis_cache import _code_version
+
+    now = _code_version.__wrapped__()
+    monkeypatch.setattr(Stemmer, "version", lambda: "99.0.0")
+    assert _code_version.__wrapped__() != now
