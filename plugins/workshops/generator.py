@@ -19,7 +19,7 @@ from kalo.text import sort_key
 from organizations.cards import CardCache
 from workshops import urls
 from workshops.live import LiveWorkshops
-from workshops.load import KnownOrganizations, load_workshops
+from workshops.load import KnownOrganizations
 from workshops.load_cache import cached_load
 from workshops.programme import build_programme, by_organization, findings_and_needs
 from workshops.settings import workshop_settings
@@ -48,14 +48,7 @@ class WorkshopsGenerator(LiveWorkshops, Generator):
         today = self.options["WORKSHOP_TODAY"] or date.today()
         content = Path(self.settings["PATH"])
         folder, orgs = content / self.options["WORKSHOP_DIR"], self._known_organizations(directory)
-        result = cached_load(
-            self.settings,
-            folder,
-            orgs,
-            content.parent,
-            today,
-            lambda: load_workshops(folder, today=today, orgs=orgs, display_root=content.parent),
-        )
+        result = cached_load(self.settings, folder, orgs, content.parent, today)
         raise_if_errors(
             result.problems
             if shown is None

@@ -19,7 +19,7 @@ from kalo.cache import cache_dir, path_key
 from kalo.incremental import stable_repr
 from kalo.output import output_of
 from kalo.pickle_file import read_pickle, replace_pickle
-from workshops.load import KnownOrganizations, LoadResult
+from workshops.load import KnownOrganizations, LoadResult, load_workshops
 
 
 def load_key(site: str, orgs: KnownOrganizations, display_root: Path, today) -> str:
@@ -29,9 +29,15 @@ def load_key(site: str, orgs: KnownOrganizations, display_root: Path, today) -> 
     return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cached_load(settings, folder: Path, orgs: KnownOrganizations, display_root: Path, today, load):
-    """``load()`` (``load_workshops`` of ``folder``), or the last build's result when its
-    key is this build's."""
+def cached_load(
+    settings, folder: Path, orgs: KnownOrganizations, display_root: Path, today
+) -> LoadResult:
+    """``load_workshops`` of ``folder``, or the last build's result when its key is this
+    build's."""
+
+    def load() -> LoadResult:
+        return load_workshops(folder, today=today, orgs=orgs, display_root=display_root)
+
     output = output_of(settings)
     if not output.fingerprints:
         return load()
