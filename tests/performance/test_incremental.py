@@ -98,6 +98,28 @@ def _build_in_a_process(site, before: str, after: str) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
+def _counting(*targets: str) -> str:
+    """Code for ``_build_in_a_process``'s ``before``: each call of each target
+    (``"module:function"`` or ``"module:Class.method"``) is appended to ``calls`` with its
+    positional arguments."""
+    lines = [
+        "import importlib",
+        "calls = []",
+        "def _count(owner, name):",
+        "    original = getattr(owner, name)",
+        "    def counted(*args, **kwargs):",
+        "        calls.append(args)",
+        "        return original(*args, **kwargs)",
+        "    setattr(owner, name, counted)",
+    ]
+    for target in targets:
+        module, _, path = target.partition(":")
+        *owners, name = path.split(".")
+        owner = f"importlib.import_module({module!r})" + "".join(f".{o}" for o in owners)
+        lines.append(f"_count({owner}, {name!r})")
+    return "\n".join(lines) + "\n"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     work = tmp_path_factory.mktemp("incremental")
@@ -768,16 +790,8 @@ def test_a_stored_image_step_reads_only_the_records_of_the_images_it_shows(site)
     )
     said = _build_in_a_process(
         site,
-        before=(
-            "import image_step.step as step\n"
-            "read = set()\n"
-            "original = step.FolderRecords._folder\n"
-            "def counted(self, folder):\n"
-            "    read.add(folder)\n"
-            "    return original(self, folder)\n"
-            "step.FolderRecords._folder = counted\n"
-        ),
-        after="print(done, sorted(Path(folder).name for folder in read))\n",
+        before=_counting("image_step.step:FolderRecords._folder"),
+        after="print(done, sorted({Path(args[-1]).name for args in calls}))\n",
     )
     done, _, folders = said.partition(" ")
     assert done == "True"
@@ -800,21 +814,10 @@ def test_an_edit_elsewhere_reads_no_static_page_again(site):
     )
     said = _build_in_a_process(
         site,
-        before=(
-            "import kalo.markup, site_pages.reader as reader\n"
-            "made = []\n"
-            "original_read = reader.FrontMatterMarkdownReader._read\n"
-            "def counted(self, path):\n"
-            "    made.append(path)\n"
-            "    return original_read(self, path)\n"
-            "reader.FrontMatterMarkdownReader._read = counted\n"
-            "original_typography = kalo.markup.typography\n"
-            "def typeset(html, lang):\n"
-            "    made.append(lang)\n"
-            "    return original_typography(html, lang)\n"
-            "kalo.markup.typography = typeset\n"
+        before=_counting(
+            "site_pages.reader:FrontMatterMarkdownReader._read", "kalo.markup:typography"
         ),
-        after="print(done, len(made))\n",
+        after="print(done, len(calls))\n",
     )
     assert said == "True 0"
     clean = work / "clean-read-pages"
@@ -884,16 +887,8 @@ def test_an_edit_elsewhere_reads_no_workshop_summary_again(site):
     )
     said = _build_in_a_process(
         site,
-        before=(
-            "import workshops.load as load\n"
-            "read = []\n"
-            "original = load._read\n"
-            "def counted(path, *args):\n"
-            "    read.append(path)\n"
-            "    return original(path, *args)\n"
-            "load._read = counted\n"
-        ),
-        after="print(done, len(read))\n",
+        before=_counting("workshops.load:_read"),
+        after="print(done, len(calls))\n",
     )
     assert said == "True 0"
     clean = work / "clean-programme"
