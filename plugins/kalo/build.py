@@ -37,6 +37,7 @@ if __name__ == "__main__":
     without_docutils.install()
 
 import argparse
+import functools
 import logging
 import os
 import shutil
@@ -47,7 +48,7 @@ from pathlib import Path
 
 from pelican import Pelican
 
-from kalo import incremental, timing, without_docutils
+from kalo import early, incremental, timing, without_docutils
 from kalo import output as kalo_output
 from kalo.i18n import MissingCatalog
 from kalo.problems import ContentErrors
@@ -98,20 +99,47 @@ def build(
         settings["KALO_SETTINGS_FILE"] = str(Path(settings_file).resolve())
         with timing.step("plugins"):
             pelican = KaloPelican(settings)
-        fingerprint = None
-        if incremental_build or record:
-            with timing.step("input fingerprint"):
-                fingerprint = incremental.input_fingerprint(settings, settings_file)
-            if incremental_build and incremental.up_to_date(settings, output_dir, fingerprint):
-                timing.write()
-                return False
-        incremental.forget(settings, output_dir)
+        fingerprinted = incremental_build or record
+        if fingerprinted:
+            early.declare(
+                settings,
+                INPUT_FINGERPRINT,
+                functools.partial(incremental.input_fingerprint, settings, settings_file),
+            )
+        # The fingerprint and what plugins declared are taken in a forked process while
+        # this one reads the previous output and imports the generators (kalo.early).
+        early.start(settings)
         with timing.step("previous output"):
             output = kalo_output.begin(
                 settings, staging, output_dir, incremental=incremental_build, record=record
             )
-        with timing.step("whole build"):
-            pelican.run()
+        fingerprint = None
+        checked = False
+
+        def inputs_known() -> None:
+            """Before anything is read: stop if nothing changed, else forget the records
+            of the last build (until this one succeeded)."""
+            nonlocal fingerprint, checked
+            checked = True
+            if fingerprinted:
+                with timing.step("input fingerprint"):
+                    fingerprint = early.take(settings, INPUT_FINGERPRINT)
+                    if fingerprint is None:
+                        fingerprint = incremental.input_fingerprint(settings, settings_file)
+                if incremental_build and incremental.up_to_date(settings, output_dir, fingerprint):
+                    raise _UpToDate
+            incremental.forget(settings, output_dir)
+            kalo_output.forget(settings, output_dir)
+
+        pelican.before_reading = inputs_known
+        try:
+            with timing.step("whole build"):
+                pelican.run()
+            if not checked:  # in any case before the output folder changes (the swap)
+                inputs_known()
+        except _UpToDate:
+            timing.write()
+            return False
         with timing.step("swap"):
             output.finish(background_cleanup)
         if record:
@@ -122,6 +150,7 @@ def build(
         timing.write()
         return True
     finally:
+        early.end(settings)
         if output is not None:
             kalo_output.end(output)
         if staging.exists():
@@ -149,16 +178,30 @@ def _cache_compiled_templates(settings: dict) -> None:
     settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
+# What kalo.early hands over to the build itself.
+INPUT_FINGERPRINT = "input fingerprint"
+
+
+class _UpToDate(Exception):
+    """Nothing changed since the last build: there is nothing to do."""
+
+
 class KaloPelican(Pelican):
     """Pelican with the write phases of the generators that need nothing the others write
     run beside the others (``kalo.write_beside``), and each generator's phases timed for
-    the benchmark (``KALO_TIMINGS``)."""
+    the benchmark (``KALO_TIMINGS``). ``before_reading``: called once the generators'
+    classes are imported, before any is created (``build`` decides there whether there
+    is anything to do)."""
+
+    before_reading = None
 
     def _get_generator_classes(self):
         from kalo.write_beside import WritePhase, overlapped
 
         phase = self._write_phase = WritePhase(self.settings)
         classes = super()._get_generator_classes()
+        if self.before_reading is not None:
+            self.before_reading()
         if timing.enabled():
             classes = [timing.timed_generator(cls) for cls in classes]
         return [overlapped(cls, phase) for cls in classes]

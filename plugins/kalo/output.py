@@ -425,12 +425,13 @@ def begin(
 ) -> Output:
     """The Output of a build into ``staging`` that replaces ``output_dir``. ``incremental``:
     reuse what earlier builds made, and update the output folder in place if it is as the
-    last build left it; ``record``: the build will be recorded (``remember``)."""
+    last build left it; ``record``: the build will be recorded (``remember``). The record
+    read stays until the caller ``forget``s it, before anything changes the output folder
+    (``kalo.build``: once it knows the build has something to do)."""
     reuse = bool(settings.get(REUSE_PAGES, True))
     previous = read_record(settings, output_dir) if (incremental and reuse) else None
     if previous is not None and not previous.get("reusable"):
         previous = None
-    forget(settings, output_dir)
     output = Output(
         staging,
         output_dir,

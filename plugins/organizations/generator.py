@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from pelican.generators import Generator
 
-from kalo import timing
+from kalo import early, timing
 from kalo.cache import cache_dir, path_key
 from kalo.i18n import LANGS
 from kalo.incremental import stable_repr
@@ -21,7 +21,7 @@ from kalo.output import output_of
 from kalo.pages import PageBatch
 from kalo.pickle_file import read_pickle, replace_pickle
 from kalo.problems import raise_if_errors
-from organizations import urls
+from organizations import FOLDER_STAMPS, urls
 from organizations.cards import FIRST_SCREEN, CardCache
 from organizations.directory import FACETS, build_directory
 from organizations.live import LiveOrganizations
@@ -39,7 +39,13 @@ class OrganizationsGenerator(LiveOrganizations, Generator):
         orgdir = Path(self.settings["ORG_PATH"])
         cache = cache_dir(self.settings, "organizations")
         # Kept for the live preview (organizations.live): only changed folders are read again.
-        self._folders = FolderCache(cache, orgdir, orgdir.parent, date.today())
+        self._folders = FolderCache(
+            cache,
+            orgdir,
+            orgdir.parent,
+            date.today(),
+            stamps=early.take(self.settings, FOLDER_STAMPS),
+        )
         with timing.step("organizations: load and validate"):
             result = load_organizations(
                 orgdir, today=date.today(), display_root=orgdir.parent, cache=self._folders

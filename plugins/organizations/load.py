@@ -117,12 +117,7 @@ def load_organizations(
                 )
             ],
         )
-    with os.scandir(orgdir) as entries:
-        folders = sorted(
-            orgdir / entry.name
-            for entry in entries
-            if entry.is_dir() and not entry.name.startswith((".", "_"))
-        )
+    folders = organization_folders(orgdir)
     fingerprints: dict[str, str] = {}
     if cache is None:
         results = [_load_folder(folder, shown, today, probe_files) for folder in folders]
@@ -168,6 +163,26 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
+def organization_folders(orgdir: Path) -> list[Path]:
+    """The organizations' folders (hidden ones and those starting with ``_`` left out), sorted."""
+    with os.scandir(orgdir) as entries:
+        return sorted(
+            orgdir / entry.name
+            for entry in entries
+            if entry.is_dir() and not entry.name.startswith((".", "_"))
+        )
+
+
+def folder_stamps(orgdir: Path) -> dict[str, tuple]:
+    """Every organization folder's ``_folder_stamp``, by folder name: taken early, beside
+    the build (``kalo.early``), and handed to ``FolderCache``."""
+    try:
+        folders = organization_folders(Path(orgdir))
+    except OSError:
+        return {}
+    return {folder.name: _folder_stamp(folder) for folder in folders}
+
+
 def _folder_stamp(folder: Path) -> tuple:
     """Every file and subfolder of an organization's folder: name, type and
     ``kalo.incremental.file_stamp`` (size, mtime, inode, ctime), so an edited, added or
@@ -196,9 +211,19 @@ def _load_many(folders: list[Path], shown: _Shown, today: datetime.date) -> list
 
 class FolderCache:
     """Loaded and validated folders of the last build, by folder and its stamp: one pickle
-    per organizations folder, code version, display root and day (validation knows today)."""
+    per organizations folder, code version, display root and day (validation knows today).
 
-    def __init__(self, cache: Path, orgdir: Path, root: Path, today: datetime.date):
+    ``stamps``: the folders' stamps taken earlier in this build (``folder_stamps``), used
+    by the first ``load_all`` only (a later one, the live preview's, stamps afresh)."""
+
+    def __init__(
+        self,
+        cache: Path,
+        orgdir: Path,
+        root: Path,
+        today: datetime.date,
+        stamps: dict[str, tuple] | None = None,
+    ):
         where = path_key(orgdir)
         material = repr((str(root), today.isoformat(), _code_version()))
         self.prefix = f"folders-{where}-"
@@ -208,6 +233,7 @@ class FolderCache:
         self.known: dict = self.store.known  # empty: load everything
         self.today = today
         self.fresh: dict = {}
+        self._stamps = stamps or {}
 
     def load_all(self, folders: list[Path], shown: _Shown) -> list[_FolderResult]:
         """Every folder's result: from the cache when its files did not change, else read
@@ -215,7 +241,11 @@ class FolderCache:
         the results)."""
         if self.fresh:  # called again: the last call's results are the known ones
             self.known, self.fresh = self.fresh, {}
-        stamps = [_folder_stamp(folder) for folder in folders]
+        taken, self._stamps = self._stamps, {}
+        stamps = [
+            stamp if (stamp := taken.get(folder.name)) is not None else _folder_stamp(folder)
+            for folder in folders
+        ]
         results: list = [None] * len(folders)
         missing = []
         for number, (folder, stamp) in enumerate(zip(folders, stamps, strict=False)):

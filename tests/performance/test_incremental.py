@@ -136,6 +136,54 @@ def test_nothing_changed_means_nothing_to_do(site):
     assert output.stat().st_ino == before
 
 
+def test_a_build_with_nothing_to_do_keeps_the_last_builds_records(site):
+    """A build that finds nothing changed forgets nothing: the next build after an edit
+    still updates the output folder in place (kalo.output's record of it was kept)."""
+    source, output, cache, _ = site
+    _build(source, output, cache)
+    assert _build(source, output, cache) is False
+    root = output.stat().st_ino
+    profile = source / "organizations" / "foreas-00031" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Πάνω", 1), encoding="utf-8"
+    )
+    assert _build(source, output, cache)
+    assert output.stat().st_ino == root
+    assert "Οδός Πάνω" in (output / "organizations" / "foreas-00031" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_the_organizations_folders_are_stamped_once_beside_the_start_of_the_build(site):
+    """The input fingerprint and the folders' stamps are taken in a forked process when the
+    build starts (kalo.early): this process neither walks the organizations' folder for the
+    fingerprint nor stamps a folder, and an edit is still seen (the site equals a clean
+    build's)."""
+    source, output, cache, work = site
+    _build(source, output, cache)
+    profile = source / "organizations" / "foreas-00033" / "profile.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Οδός", "Οδός Δυτική", 1), encoding="utf-8"
+    )
+    orgs = str(source / "organizations")
+    said = _build_in_a_process(
+        site,
+        before=_counting("organizations.load:_folder_stamp", "kalo.incremental:_tree_lines"),
+        after=(
+            f"stamped = [c for c in calls if len(c) == 1]\n"
+            f"walked = [c for c in calls if len(c) == 2 and str(c[0]) == {orgs!r}]\n"
+            "print(done, len(stamped), len(walked))\n"
+        ),
+    )
+    assert said == "True 0 0"
+    assert "Οδός Δυτική" in (output / "organizations" / "foreas-00033" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    clean = work / "clean-early"
+    _build(source, clean, work / "clean-early-cache", incremental_build=False)
+    assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
+
+
 def test_editing_one_profile_rerenders_its_pages_and_those_that_show_what_changed(site):
     """An address is shown on its own pages only: they alone are rendered again. A name is
     shown on the partners' pages (in its card) and on the pages that suggest it as a
