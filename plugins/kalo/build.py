@@ -27,9 +27,11 @@ from __future__ import annotations
 import gc
 
 if __name__ == "__main__":
-    # A build allocates many objects that live until its end: the cyclic garbage collector
-    # runs less often (it still runs: rendering leaves cycles behind). Set before the
-    # imports, which alone make 56,000 objects and 145 collections (0.04 s).
+    # The imports and the read phase make objects that live until the build ends (56,000
+    # for the imports alone): the cyclic garbage collector is paused until reading is done
+    # and they are then left out of its scans (``build(freeze_reading=True)``). Afterwards
+    # it runs less often than by default (it still runs: rendering leaves cycles behind).
+    gc.disable()
     gc.set_threshold(50_000, 20, 100)
     # Pelican without docutils, which only its reStructuredText reader (off) would use.
     from kalo import without_docutils
@@ -64,17 +66,26 @@ def build(
     incremental_build: bool = False,
     record: bool | None = None,
     background_cleanup: bool = False,
+    freeze_reading: bool = False,
 ) -> bool:
     """Build into a temporary folder, then replace ``output_dir`` by it (``kalo.output``:
     swapped in, or applied in place when incremental). Returns False when, incremental,
     nothing changed since the last build (nothing was done). ``record`` (default:
     ``incremental_build``): remember this build's inputs and output in the cache, for
     the next incremental build. ``background_cleanup``: a previous output folder that was
-    replaced is deleted by a process of its own, after this function has returned."""
+    replaced is deleted by a process of its own, after this function has returned.
+    ``freeze_reading``: for a process that runs one build (``main``): the cyclic garbage
+    collector is paused until the read phase is over, then what was read (the models and
+    caches, which live until the build ends) is left out of its scans (``gc.freeze``), and
+    the forked writers do not touch it either: a one-profile rebuild at 1,000 organizations
+    0.09 s quicker. What was garbage then stays until the process ends (a cold build at
+    1,000 organizations: 26,000 objects; an incremental one: some 650)."""
     from pelican.settings import read_settings
 
     output_dir = output_dir.resolve()
     output_dir.parent.mkdir(parents=True, exist_ok=True)
+    if freeze_reading:
+        gc.disable()
     timing.start()
     timing.since_start("start-up")
     overrides = {
@@ -132,6 +143,8 @@ def build(
             kalo_output.forget(settings, output_dir)
 
         pelican.before_reading = inputs_known
+        if freeze_reading:
+            pelican.after_reading = _freeze_what_was_read
         try:
             with timing.step("whole build"):
                 pelican.run()
@@ -150,6 +163,8 @@ def build(
         timing.write()
         return True
     finally:
+        if freeze_reading:
+            gc.enable()
         early.end(settings)
         if output is not None:
             kalo_output.end(output)
@@ -178,6 +193,11 @@ def _cache_compiled_templates(settings: dict) -> None:
     settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
+def _freeze_what_was_read() -> None:
+    gc.freeze()
+    gc.enable()
+
+
 # What kalo.early hands over to the build itself.
 INPUT_FINGERPRINT = "input fingerprint"
 
@@ -191,9 +211,16 @@ class KaloPelican(Pelican):
     run beside the others (``kalo.write_beside``), and each generator's phases timed for
     the benchmark (``KALO_TIMINGS``). ``before_reading``: called once the generators'
     classes are imported, before any is created (``build`` decides there whether there
-    is anything to do)."""
+    is anything to do); ``after_reading``: called when the read phase is over (Pelican asks
+    for its writer)."""
 
     before_reading = None
+    after_reading = None
+
+    def _get_writer(self):
+        if self.after_reading is not None:
+            self.after_reading()
+        return super()._get_writer()
 
     def _get_generator_classes(self):
         from kalo.write_beside import WritePhase, overlapped
@@ -248,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             incremental_build=not args.full,
             record=True,
             background_cleanup=True,
+            freeze_reading=True,
         )
     except (ContentErrors, MissingCatalog) as errors:
         print(errors, file=sys.stderr)

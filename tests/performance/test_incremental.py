@@ -184,6 +184,56 @@ def test_the_organizations_folders_are_stamped_once_beside_the_start_of_the_buil
     assert _tree(output, pagefind=False) == _tree(clean, pagefind=False)
 
 
+def test_a_one_build_process_runs_no_collection_while_reading_and_freezes_what_it_read(site):
+    """``python -m kalo.build`` (``main``): the cyclic garbage collector does not run while
+    the build reads (its objects live until the build ends); they are frozen when the write
+    phase starts, and the collector runs again from there on."""
+    source, _, cache, work = site
+    output = work / "output-one-build-process"
+    conf = work / "conf-one-build-process" / "conf.py"
+    conf.parent.mkdir(exist_ok=True)
+    conf.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"KALO_CACHE_DIR = {str(cache)!r}\n",
+        encoding="utf-8",
+    )
+    profile = source / "organizations" / "foreas-00035" / "profile.yaml"
+    original = profile.read_text(encoding="utf-8")
+    profile.write_text(original.replace("Οδός", "Οδός Νέα", 1), encoding="utf-8")
+    program = (
+        "import gc\n"
+        "from kalo import build\n"
+        "seen = {'reading': 0, 'writing': 0, 'frozen': 0}\n"
+        "phase = ['reading']\n"
+        "def _count(stage, info):\n"
+        "    if stage == 'start':\n"
+        "        seen[phase[0]] += 1\n"
+        "gc.callbacks.append(_count)\n"
+        "original = build.KaloPelican._get_writer\n"
+        "def _writer(self):\n"
+        "    writer = original(self)\n"
+        "    phase[0] = 'writing'\n"
+        "    seen['frozen'] = gc.get_freeze_count()\n"
+        "    return writer\n"
+        "build.KaloPelican._get_writer = _writer\n"
+        "gc.set_threshold(700, 10, 10)\n"
+        f"code = build.main(['--settings', {str(conf)!r},"
+        f" '--input', {str(source / 'content')!r}, '--orgs', {str(source / 'organizations')!r},"
+        f" '--output', {str(output)!r}])\n"
+        "print(code, seen['reading'], seen['writing'] > 0, seen['frozen'] > 10000,"
+        " gc.isenabled())\n"
+    )
+    try:
+        result = run_python(["-c", program])
+    finally:  # the other tests' output never saw this edit
+        profile.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "0 0 True True True"
+    assert "Οδός Νέα" in (output / "organizations" / "foreas-00035" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_editing_one_profile_rerenders_its_pages_and_those_that_show_what_changed(site):
     """An address is shown on its own pages only: they alone are rendered again. A name is
     shown on the partners' pages (in its card) and on the pages that suggest it as a
