@@ -74,19 +74,24 @@ def test_a_changed_page_is_analysed_again(tmp_path):
     assert after != before
 
 
-def test_results_are_kept_in_one_file_that_survives_damage_and_forgets_old_entries(tmp_path):
-    from seo.result_store import KEPT_BUILDS, MARK_EVERY, ResultStore
+def test_results_are_kept_in_one_file_that_survives_damage_and_forgets_old_entries(
+    tmp_path, monkeypatch
+):
+    from seo import result_store
+    from seo.result_store import ResultStore
 
+    monkeypatch.setattr(result_store, "SPARE_ENTRIES", 2)
     store = ResultStore(tmp_path)
     store.save(["a", "b"], {"a": 1, "b": 2})
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["results.sqlite"]
-    for _ in range(KEPT_BUILDS + MARK_EVERY):  # "a" used by every later build, "b" by none
-        store = ResultStore(tmp_path)
-        store.save(["a"], {})
-        store.close()
     store = ResultStore(tmp_path)
-    assert store.load(["a", "b"]) == {"a": 1}
+    store.save(["a"], {"c": 3})  # 3 entries: within 3 × 1 used + 2 spare, all kept
+    assert store.load(["a", "b", "c"]) == {"a": 1, "b": 2, "c": 3}
+    store.save(["a", "d"], {"d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9})  # 9 > 3 × 2 + 2
+    store.close()
+    store = ResultStore(tmp_path)
+    assert store.load(list("abcdefghi")) == {"a": 1, "d": 4}
     store.close()
     (tmp_path / "results.sqlite").write_bytes(b"not a database at all" * 100)
     store = ResultStore(tmp_path)
