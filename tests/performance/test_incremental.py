@@ -202,13 +202,20 @@ def test_a_one_build_process_runs_no_collection_while_reading_and_freezes_what_i
     profile.write_text(original.replace("Οδός", "Οδός Νέα", 1), encoding="utf-8")
     program = (
         "import gc\n"
-        "from kalo import build\n"
-        "seen = {'reading': 0, 'writing': 0, 'frozen': 0}\n"
-        "phase = ['reading']\n"
+        "from kalo import build, timing\n"
+        "seen = {'before': 0, 'reading': 0, 'writing': 0, 'frozen': 0}\n"
+        "phase = ['before']\n"
         "def _count(stage, info):\n"
         "    if stage == 'start':\n"
         "        seen[phase[0]] += 1\n"
         "gc.callbacks.append(_count)\n"
+        # The build's first step (after the pause): what runs before it (arguments, logging)
+        # may collect.
+        "started = timing.start\n"
+        "def _start():\n"
+        "    phase[0] = 'reading'\n"
+        "    started()\n"
+        "timing.start = _start\n"
         "original = build.KaloPelican._get_writer\n"
         "def _writer(self):\n"
         "    writer = original(self)\n"
