@@ -38,6 +38,8 @@ class ResultStore:
         # whole whatever happens; at worst the last build's results are analysed again).
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        # ``build`` is no longer read (always 0): kept so that the files of earlier versions,
+        # which have it (and a ``builds`` table and an index on it), are used as they are.
         db.execute(
             "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB, build INTEGER)"
         )
